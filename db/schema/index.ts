@@ -1,0 +1,4 @@
+export * from "./registry";
+export * from "./outbox";
+export * from "./audit";
+export * from "./rate-limits";
