@@ -27,7 +27,7 @@ export function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-const tableNames = Object.values(schema)
+const tableNames = (Object.values(schema) as unknown[])
   .filter((v): v is PgTable => is(v, PgTable))
   .map((t) => `"${getTableName(t)}"`);
 

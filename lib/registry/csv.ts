@@ -7,7 +7,7 @@ export interface CsvRecord {
   fields: string[];
 }
 
-export async function* readCsv(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<CsvRecord> {
+export async function* readCsv(chunks: AsyncIterable<string | Buffer> | Iterable<string>): AsyncGenerator<CsvRecord> {
   let field = "";
   let fields: string[] = [];
   let inQuotes = false;

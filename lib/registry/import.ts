@@ -53,7 +53,7 @@ interface PendingProvider {
  */
 export async function importRegistry(
   db: Db,
-  source: AsyncIterable<string | Buffer>,
+  source: AsyncIterable<string | Buffer> | Iterable<string>,
   options: { batchSize?: number; onProgress?: (p: ImportProgress) => void } = {},
 ): Promise<ImportReport> {
   const batchSize = options.batchSize ?? 500;

@@ -1,0 +1,62 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { rateLimits } from "@/db/schema";
+import type { Clock } from "@/lib/clock";
+
+export interface RateRule {
+  /** What is limited, e.g. "sign-in:ip". */
+  bucket: string;
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateDecision {
+  allowed: boolean;
+  /** Milliseconds until the window ends (when a refused caller may try again). */
+  retryAfterMs: number;
+  count: number;
+}
+
+/**
+ * Counts one hit of `key` against `rule` in a fixed window stored in PostgreSQL, so every app
+ * instance shares the count. The hit is counted even when refused.
+ */
+export async function hitRateLimit(db: Db, rule: RateRule, key: string, clock: Clock): Promise<RateDecision> {
+  const now = clock.now().getTime();
+  const windowStart = new Date(Math.floor(now / rule.windowMs) * rule.windowMs);
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ bucket: rule.bucket, key, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimits.bucket, rateLimits.key, rateLimits.windowStart],
+      set: { count: sql`${rateLimits.count} + 1` },
+    })
+    .returning({ count: rateLimits.count });
+  const count = row!.count;
+  return { allowed: count <= rule.limit, retryAfterMs: windowStart.getTime() + rule.windowMs - now, count };
+}
+
+/** Hits several rules; refused if any refuses, with the longest wait. */
+export async function hitRateLimits(db: Db, hits: Array<[RateRule, string]>, clock: Clock): Promise<RateDecision> {
+  let worst: RateDecision = { allowed: true, retryAfterMs: 0, count: 0 };
+  for (const [rule, key] of hits) {
+    const d = await hitRateLimit(db, rule, key, clock);
+    if (!d.allowed && (worst.allowed || d.retryAfterMs > worst.retryAfterMs)) worst = d;
+  }
+  return worst;
+}
+
+/** Deletes windows that ended before `before`. */
+export async function purgeRateLimits(db: Db, before: Date): Promise<number> {
+  const rows = await db.delete(rateLimits).where(sql`${rateLimits.windowStart} < ${before}`).returning({ k: rateLimits.key });
+  return rows.length;
+}
+
+/** "in 3 minutes" style wording for a retry delay. */
+export function describeRetry(ms: number): string {
+  const minutes = Math.ceil(ms / 60_000);
+  if (minutes <= 1) return "in a minute";
+  if (minutes < 60) return `in ${minutes} minutes`;
+  const hours = Math.ceil(minutes / 60);
+  return hours === 1 ? "in an hour" : `in ${hours} hours`;
+}
