@@ -43,7 +43,7 @@ export default defineConfig({
     command: `tsx e2e/support/prepare-db.ts && next build && next start -p ${E2E_PORT}`,
     url: `${E2E_BASE_URL}/api/health`,
     timeout: 240_000,
-    reuseExistingServer: false,
+    reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     env: {
       ...E2E_SECRETS,

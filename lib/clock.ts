@@ -22,3 +22,11 @@ export function fixedClock(start: Date | string): Clock & { advance(ms: number):
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+/**
+ * A Date as a SQL timestamptz literal parameter. Raw sql`` templates do not map Dates the way
+ * typed columns do (postgres-js rejects them), so pass them through this.
+ */
+export function sqlTimestamp(d: Date): string {
+  return d.toISOString();
+}

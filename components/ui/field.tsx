@@ -9,8 +9,9 @@ interface FieldFrameProps {
   className?: string;
 }
 
-function describedBy(id: string, hint?: ReactNode, error?: string) {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+/** The hint and error ids, plus any ids the caller adds (such as a password checklist). */
+function describedBy(id: string, hint?: ReactNode, error?: string, extra?: string) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null, extra ?? null].filter(Boolean).join(" ") || undefined;
 }
 
 function Frame({ id, label, required, hint, error, className, children }: FieldFrameProps & { id: string; children: ReactNode }) {
@@ -45,7 +46,7 @@ export const controlClass =
 type InputProps = FieldFrameProps & Omit<InputHTMLAttributes<HTMLInputElement>, "className">;
 
 export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextField(
-  { label, required, hint, error, className, id, ...rest },
+  { label, required, hint, error, className, id, "aria-describedby": extraDescribedBy, ...rest },
   ref,
 ) {
   const auto = useId();
@@ -57,7 +58,7 @@ export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextF
         id={fid}
         aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fid, hint, error)}
+        aria-describedby={describedBy(fid, hint, error, extraDescribedBy)}
         className={controlClass}
         {...rest}
       />
@@ -68,7 +69,7 @@ export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextF
 type SelectProps = FieldFrameProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, "className"> & { children: ReactNode };
 
 export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function SelectField(
-  { label, required, hint, error, className, id, children, ...rest },
+  { label, required, hint, error, className, id, children, "aria-describedby": extraDescribedBy, ...rest },
   ref,
 ) {
   const auto = useId();
@@ -80,7 +81,7 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function S
         id={fid}
         aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fid, hint, error)}
+        aria-describedby={describedBy(fid, hint, error, extraDescribedBy)}
         className={controlClass}
         {...rest}
       >
@@ -93,7 +94,7 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function S
 type TextAreaProps = FieldFrameProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "className">;
 
 export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaProps>(function TextAreaField(
-  { label, required, hint, error, className, id, ...rest },
+  { label, required, hint, error, className, id, "aria-describedby": extraDescribedBy, ...rest },
   ref,
 ) {
   const auto = useId();
@@ -105,7 +106,7 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaProps>(func
         id={fid}
         aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fid, hint, error)}
+        aria-describedby={describedBy(fid, hint, error, extraDescribedBy)}
         className={controlClass}
         {...rest}
       />

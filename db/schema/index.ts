@@ -2,3 +2,4 @@ export * from "./registry";
 export * from "./outbox";
 export * from "./audit";
 export * from "./rate-limits";
+export * from "./users";

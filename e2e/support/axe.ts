@@ -3,6 +3,8 @@ import { expect, type Page } from "@playwright/test";
 
 /** Fails the test on any WCAG 2.1 A/AA violation on the current page. */
 export async function expectAccessible(page: Page) {
+  // Next.js streams metadata: wait for the page title before judging the document.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import type { Clock } from "@/lib/clock";
@@ -48,7 +48,7 @@ export async function hitRateLimits(db: Db, hits: Array<[RateRule, string]>, clo
 
 /** Deletes windows that ended before `before`. */
 export async function purgeRateLimits(db: Db, before: Date): Promise<number> {
-  const rows = await db.delete(rateLimits).where(sql`${rateLimits.windowStart} < ${before}`).returning({ k: rateLimits.key });
+  const rows = await db.delete(rateLimits).where(lt(rateLimits.windowStart, before)).returning({ k: rateLimits.key });
   return rows.length;
 }
 

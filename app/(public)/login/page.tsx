@@ -1,11 +1,56 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { Alert } from "@/components/ui/alert";
 import { FormCard } from "@/components/ui/card";
+import { getCurrentSession } from "@/lib/next/session";
+import { siteConfig } from "@/lib/site";
 
 export const metadata = { title: "Sign in" };
 
-export default function LoginPage() {
+const notices: Record<string, { tone: "success" | "info" | "warning"; text: string }> = {
+  activated: { tone: "success", text: "Your account is activated. Sign in to continue." },
+  reset: { tone: "success", text: "Your password was changed. Sign in with your new password." },
+  signedOut: { tone: "info", text: "You have signed out." },
+  expired: { tone: "warning", text: "Your session ended. Sign in again to continue." },
+};
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  if (await getCurrentSession()) redirect("/home");
+  const params = await searchParams;
+  const notice = Object.keys(notices).find((k) => params[k] === "1");
+  const { supportPhone } = siteConfig();
   return (
-    <FormCard title="Provider Self Services" intro="Sign in to the Provider Portal.">
-      <p>Sign-in arrives with the account issue.</p>
+    <FormCard title="Provider Self Services" intro="Sign in to the Provider Portal with your email and password.">
+      {notice ? <Alert tone={notices[notice]!.tone}>{notices[notice]!.text}</Alert> : null}
+      <SignInForm next={params.next} />
+      <nav aria-label="Account help" className="mt-6 space-y-2 text-sm">
+        <p>
+          <Link className="text-brand-700 underline" href="/forgot-password">
+            Forgot Password?
+          </Link>
+        </p>
+        <p>
+          New to the portal?{" "}
+          <Link className="text-brand-700 underline" href="/register">
+            Sign-up
+          </Link>
+        </p>
+        <p>
+          <Link className="text-brand-700 underline" href="/request-access">
+            Request Access for New User
+          </Link>{" "}
+          <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-bold uppercase text-amber-900">New!</span>
+        </p>
+        <p>
+          <Link className="text-brand-700 underline" href="/resend-activation">
+            Resend activation email
+          </Link>
+        </p>
+      </nav>
+      <p className="mt-6 border-t border-slate-200 pt-4 text-sm text-slate-700">
+        For technical assistance with this website please call <strong>{supportPhone}</strong>
+      </p>
     </FormCard>
   );
 }
