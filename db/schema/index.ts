@@ -3,3 +3,5 @@ export * from "./outbox";
 export * from "./audit";
 export * from "./rate-limits";
 export * from "./users";
+export * from "./mfa";
+export * from "./memberships";

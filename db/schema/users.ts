@@ -72,6 +72,14 @@ export const sessions = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     ip: text("ip"),
     userAgent: text("user_agent"),
+    /** When the second factor passed for this session; null means the session is not usable yet. */
+    mfaVerifiedAt: timestamp("mfa_verified_at", { withTimezone: true }),
+    /** Wrong codes in this session's challenge; 5 end the session. */
+    mfaFailedAttempts: integer("mfa_failed_attempts").notNull().default(0),
+    /** Last time the person proved who they are (password or code): sensitive settings re-ask after 10 minutes. */
+    lastVerifiedAt: timestamp("last_verified_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The provider this session acts for (Link Account switching); re-checked against memberships every request. */
+    activeProviderId: uuid("active_provider_id"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
