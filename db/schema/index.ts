@@ -5,3 +5,4 @@ export * from "./rate-limits";
 export * from "./users";
 export * from "./mfa";
 export * from "./memberships";
+export * from "./pending-associations";
