@@ -1,0 +1,8 @@
+import { HOUR, MINUTE } from "@/lib/clock";
+import type { RateRule } from "@/lib/rate-limit";
+
+/** Failed association attempts (not found or mismatch) per person, so the registry cannot be mined. */
+export const ASSOCIATION_FAILURES: RateRule = { bucket: "associate:user", limit: 10, windowMs: HOUR };
+
+/** How long a matched provider waits for its Provider Agreement (step 2). */
+export const PENDING_ASSOCIATION_TTL_MS = 30 * MINUTE;
