@@ -10,5 +10,6 @@ export async function appServices(): Promise<Services> {
     db: await getDb(),
     clock: systemClock,
     mail: { appUrl: config.APP_URL, portalName: config.PORTAL_NAME, supportPhone: config.SUPPORT_PHONE },
+    mfaKeyHex: config.MFA_ENCRYPTION_KEY,
   };
 }

@@ -7,4 +7,6 @@ export interface Services {
   db: Db;
   clock: Clock;
   mail: MailContext;
+  /** AES-256-GCM key (64 hex characters) for MFA secrets at rest. */
+  mfaKeyHex: string;
 }

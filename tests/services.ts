@@ -8,7 +8,7 @@ export const CTX: RequestContext = { ip: "203.0.113.7", userAgent: "vitest" };
 
 /** Services over a test database with a clock that only moves when told. */
 export function testServices(t: TestDb, start = "2026-11-01T12:00:00Z"): Services & { clock: ReturnType<typeof fixedClock> } {
-  return { db: t.db, clock: fixedClock(start), mail: TEST_MAIL };
+  return { db: t.db, clock: fixedClock(start), mail: TEST_MAIL, mfaKeyHex: "1f".repeat(32) };
 }
 
 /** The token in the newest email of `template` to `to` (read from the outbox, as a person reads their inbox). */

@@ -5,6 +5,7 @@ import { fieldErrorsOf } from "@/lib/forms";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { hitRateLimits } from "@/lib/rate-limit";
 import { sqlTimestamp } from "@/lib/clock";
+import { revokeAllTrustedDevices } from "@/lib/mfa/trusted-devices";
 import type { Services } from "@/lib/services";
 import { isCommonPassword } from "./common-passwords";
 import { passwordChangedEmail, resetEmail } from "./emails";
@@ -86,6 +87,7 @@ export async function resetPassword(svc: Services, input: unknown, ctx: RequestC
       .where(eq(users.id, user.id));
     await clearFailedPasswords(tx, user.email);
     const ended = await revokeAllSessions(tx, user.id, svc.clock);
+    await revokeAllTrustedDevices(tx, user.id, svc.clock);
     await enqueueEmail(tx, { to: user.email, ...passwordChangedEmail(svc.mail, { firstName: user.firstName }) });
     await recordAudit(tx, ctx, { action: "auth.password_reset", actorUserId: user.id, subjectUserId: user.id, details: { sessionsEnded: ended } }, now);
     return { ok: true };

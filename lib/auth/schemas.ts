@@ -52,3 +52,16 @@ export const resetPasswordSchema = z
     confirmPassword: z.string({ error: "Confirm the new password" }).min(1, "Confirm the new password"),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "Passwords do not match" });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(PASSWORD_MAX * 4),
+    password: z.string({ error: "Enter a new password" }).min(1, "Enter a new password").max(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters`),
+    confirmPassword: z.string({ error: "Confirm the new password" }).min(1, "Confirm the new password"),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "Passwords do not match" });
+
+export const securityQuestionSchema = z.object({
+  securityQuestion: z.enum(SECURITY_QUESTIONS, { error: "Choose a security question" }),
+  securityAnswer: z.string({ error: "Enter your security answer" }).trim().min(2, "Enter your security answer").max(100, "Security answer must be at most 100 characters"),
+});

@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
-import { users } from "@/db/schema";
+import { sessions, users } from "@/db/schema";
 import { recordAudit, type RequestContext } from "@/lib/audit";
 import { enqueueEmail } from "@/lib/mail/outbox";
+import { confirmedFactors } from "@/lib/mfa/factors";
+import { isTrustedDevice } from "@/lib/mfa/trusted-devices";
 import { hitRateLimits } from "@/lib/rate-limit";
 import type { Services } from "@/lib/services";
 import { lockedEmail } from "./emails";
@@ -12,7 +14,7 @@ import { signInSchema } from "./schemas";
 import { createSession } from "./sessions";
 
 export type SignInResult =
-  | { ok: true; userId: string; sessionId: string }
+  | { ok: true; userId: string; sessionId: string; mfaPassed: boolean }
   | { ok: false; code: "invalid" | "locked" | "not_activated" }
   | { ok: false; code: "rate_limited"; retryAfterMs: number };
 
@@ -21,7 +23,7 @@ export type SignInResult =
  * argon2 work as known ones and are locked after the same number of tries, so the answers do not
  * reveal which emails have accounts.
  */
-export async function signIn(svc: Services, input: unknown, ctx: RequestContext): Promise<SignInResult> {
+export async function signIn(svc: Services, input: unknown, ctx: RequestContext, device: { trustedDeviceToken?: string } = {}): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: "invalid" };
   const { email, password } = parsed.data;
@@ -64,5 +66,11 @@ export async function signIn(svc: Services, input: unknown, ctx: RequestContext)
   }
   const session = await createSession(db, user.id, ctx, clock);
   await audit("auth.sign_in.succeeded", { sessionId: session.id });
-  return { ok: true, userId: user.id, sessionId: session.id };
+  // A device trusted in the last 30 days skips the second factor (it still needs one enrolled).
+  const mfaPassed = (await confirmedFactors(db, user.id)).length > 0 && (await isTrustedDevice(db, user.id, device.trustedDeviceToken, clock));
+  if (mfaPassed) {
+    await db.update(sessions).set({ mfaVerifiedAt: clock.now() }).where(eq(sessions.id, session.id));
+    await audit("mfa.trusted_device_used", { sessionId: session.id });
+  }
+  return { ok: true, userId: user.id, sessionId: session.id, mfaPassed };
 }

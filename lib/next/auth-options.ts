@@ -5,6 +5,7 @@ import { revokeSession } from "@/lib/auth/sessions";
 import { signIn } from "@/lib/auth/sign-in";
 import { SESSION_ABSOLUTE_MS } from "@/lib/auth/policy";
 import { env } from "@/lib/env";
+import { TRUSTED_DEVICE_COOKIE } from "@/lib/mfa/policy";
 import { requestContextFrom } from "@/lib/request-context";
 
 /** Error codes the sign-in form turns into messages (see components/auth/sign-in-messages.ts). */
@@ -29,7 +30,8 @@ export function authOptions(): AuthOptions {
           const ctx = requestContextFrom((name) => headers[name]);
           let result;
           try {
-            result = await signIn(await appServices(), { email: credentials?.email, password: credentials?.password }, ctx);
+            const trustedDeviceToken = cookieValue(headers.cookie, TRUSTED_DEVICE_COOKIE);
+            result = await signIn(await appServices(), { email: credentials?.email, password: credentials?.password }, ctx, { trustedDeviceToken });
           } catch (e) {
             // Never hand internal error text to the browser.
             console.error("[auth] sign-in failed:", e);
@@ -60,4 +62,13 @@ export function authOptions(): AuthOptions {
       },
     },
   };
+}
+
+/** One cookie's value from a Cookie header. */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
 }

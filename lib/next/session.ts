@@ -19,9 +19,13 @@ export const getCurrentSession = cache(async (): Promise<ActiveSession | null> =
   return validateSession(svc.db, sid, svc.clock);
 });
 
-/** For signed-in pages and actions: the session, or a redirect to sign in (saying so if it ended). */
-export async function requireSession(): Promise<ActiveSession> {
+/**
+ * For signed-in pages and actions: the session, or a redirect to sign in. A session whose second
+ * factor has not passed reaches nothing but the multifactor pages (which pass `mfa: "pending"`).
+ */
+export async function requireSession(options: { mfa?: "verified" | "pending" } = {}): Promise<ActiveSession> {
   const s = await getCurrentSession();
   if (!s) redirect((await cookieSessionId()) ? "/login?expired=1" : "/login");
+  if ((options.mfa ?? "verified") === "verified" && !s.session.mfaVerifiedAt) redirect("/mfa");
   return s;
 }

@@ -13,10 +13,12 @@ const notices: Record<string, { tone: "success" | "info" | "warning"; text: stri
   reset: { tone: "success", text: "Your password was changed. Sign in with your new password." },
   signedOut: { tone: "info", text: "You have signed out." },
   expired: { tone: "warning", text: "Your session ended. Sign in again to continue." },
+  mfaEnded: { tone: "warning", text: "Too many wrong verification codes. Sign in again to get a new challenge." },
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  if (await getCurrentSession()) redirect("/home");
+  const current = await getCurrentSession();
+  if (current) redirect(current.session.mfaVerifiedAt ? "/home" : "/mfa");
   const params = await searchParams;
   const notice = Object.keys(notices).find((k) => params[k] === "1");
   const { supportPhone } = siteConfig();

@@ -1,0 +1,155 @@
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ActionButton } from "@/components/settings/action-button";
+import { ChangePasswordForm } from "@/components/settings/change-password-form";
+import { RegenerateCodes } from "@/components/settings/regenerate-codes";
+import { ReverifyForm } from "@/components/settings/reverify-form";
+import { SecurityQuestionForm } from "@/components/settings/security-question-form";
+import { ButtonLink } from "@/components/ui/button";
+import { appServices } from "@/lib/app-services";
+import { listLiveSessions, needsReverification } from "@/lib/auth/account-settings";
+import { confirmedFactors, FACTOR_LABELS } from "@/lib/mfa/factors";
+import { formatUsPhone } from "@/lib/mfa/phone";
+import { remainingRecoveryCodes } from "@/lib/mfa/recovery";
+import { listTrustedDevices } from "@/lib/mfa/trusted-devices";
+import { requireSession } from "@/lib/next/session";
+import { endSessionAction, removeFactorAction, revokeDeviceAction, signOutEverywhereAction } from "./actions";
+
+export const metadata = { title: "Security settings" };
+
+const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
+
+function describeAgent(ua: string | null) {
+  if (!ua) return "Unknown browser";
+  const browser = /Edg\//.test(ua) ? "Edge" : /Chrome\//.test(ua) ? "Chrome" : /Firefox\//.test(ua) ? "Firefox" : /Safari\//.test(ua) ? "Safari" : "Browser";
+  const os = /Windows/.test(ua) ? "Windows" : /Mac OS X/.test(ua) ? "macOS" : /Android/.test(ua) ? "Android" : /iPhone|iPad/.test(ua) ? "iOS" : /Linux/.test(ua) ? "Linux" : "";
+  return os ? `${browser} on ${os}` : browser;
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <h2 id={id} className="mb-4 text-lg font-semibold text-brand-800">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function SecuritySettingsPage() {
+  const { user, session } = await requireSession();
+  const svc = await appServices();
+  if (needsReverification(session, svc.clock.now())) {
+    return (
+      <div className="mx-auto max-w-4xl px-4 py-10">
+        <h1 className="text-2xl font-bold text-brand-800">Security settings</h1>
+        <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h2 className="text-lg font-semibold text-brand-800">Confirm it&apos;s you</h2>
+          <p className="mb-4 mt-1 text-slate-700">Enter your password to change security settings.</p>
+          <ReverifyForm />
+        </div>
+      </div>
+    );
+  }
+  const [factors, codesLeft, devices, liveSessions] = await Promise.all([
+    confirmedFactors(svc.db, user.id),
+    remainingRecoveryCodes(svc.db, user.id),
+    listTrustedDevices(svc.db, user.id, svc.clock),
+    listLiveSessions(svc, user.id),
+  ]);
+  return (
+    <div className="mx-auto max-w-4xl space-y-6 px-4 py-10">
+      <h1 className="text-2xl font-bold text-brand-800">Security settings</h1>
+
+      <Section id="factors-heading" title="Verification methods">
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-200">
+              <th scope="col" className="py-2">Method</th>
+              <th scope="col" className="py-2">Added</th>
+              <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {factors.map((f) => (
+              <tr key={f.id} className="border-b border-slate-100">
+                <td className="py-2">
+                  {FACTOR_LABELS[f.type]} {f.phone ? <span className="text-slate-600">{formatUsPhone(f.phone)}</span> : null}
+                </td>
+                <td className="py-2">{when(f.confirmedAt)}</td>
+                <td className="py-2 text-right">
+                  {factors.length > 1 ? (
+                    <ActionButton
+                      action={removeFactorAction.bind(null, f.id)}
+                      label="Remove"
+                      accessibleName={`Remove ${FACTOR_LABELS[f.type]}`}
+                      confirm={`Remove ${FACTOR_LABELS[f.type]}?`}
+                      failures={{ last_factor: "You need at least one verification method.", not_found: "That method no longer exists." }}
+                    />
+                  ) : (
+                    <span className="text-slate-600">Your only method</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <ButtonLink href="/mfa/setup" variant="secondary" className="mt-4">
+          Add another method
+        </ButtonLink>
+      </Section>
+
+      <Section id="recovery-heading-section" title="Recovery codes">
+        <p className="mb-3 text-slate-700">
+          {codesLeft} of 10 recovery codes left. Each works once if you lose your verification method.
+        </p>
+        <RegenerateCodes />
+      </Section>
+
+      <Section id="password-heading" title="Change password">
+        <ChangePasswordForm email={user.email} />
+      </Section>
+
+      <Section id="question-heading" title="Security question">
+        <SecurityQuestionForm current={user.securityQuestion} />
+      </Section>
+
+      <Section id="devices-heading" title="Trusted devices">
+        {devices.length === 0 ? (
+          <p className="text-slate-700">No device skips the verification step.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {devices.map((d) => (
+              <li key={d.id} className="flex items-center justify-between py-2">
+                <span>
+                  {describeAgent(d.userAgent)} · trusted {when(d.createdAt)} · until {when(d.expiresAt)}
+                </span>
+                <ActionButton action={revokeDeviceAction.bind(null, d.id)} label="Revoke" accessibleName={`Revoke ${describeAgent(d.userAgent)} trusted ${when(d.createdAt)}`} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section id="sessions-heading" title="Active sessions">
+        <ul className="divide-y divide-slate-100">
+          {liveSessions.map((s) => (
+            <li key={s.id} className="flex items-center justify-between py-2">
+              <span>
+                {describeAgent(s.userAgent)} · {s.ip ?? "unknown address"} · signed in {when(s.createdAt)}
+                {s.id === session.id ? <strong className="ml-2 text-green-800">This session</strong> : null}
+              </span>
+              {s.id === session.id ? null : (
+                <ActionButton action={endSessionAction.bind(null, s.id)} label="Sign out" accessibleName={`Sign out session from ${s.ip ?? "unknown address"} signed in ${when(s.createdAt)}`} />
+              )}
+            </li>
+          ))}
+        </ul>
+        <div className="mt-4 flex flex-wrap gap-3">
+          <ActionButton action={signOutEverywhereAction} label="Sign out everywhere" variant="danger" confirm="Sign out of every session and forget every trusted device?" after="/login?signedOut=1" />
+          <SignOutButton />
+        </div>
+      </Section>
+    </div>
+  );
+}
