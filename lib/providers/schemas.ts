@@ -49,7 +49,7 @@ export type AssociateInput = z.input<typeof associateSchema>;
 export type AssociateValues = z.output<typeof associateSchema>;
 
 export const agreementSchema = z.object({
-  accept: z.literal(true, { error: "Check the box to accept the Provider Agreement" }),
+  accept: z.boolean({ error: "Check the box to accept the Provider Agreement" }).refine((v) => v, "Check the box to accept the Provider Agreement"),
   agreementVersion: z.number({ error: "Reload the page to read the Provider Agreement" }).int().positive(),
 });
 export type AgreementInput = z.input<typeof agreementSchema>;
