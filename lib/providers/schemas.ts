@@ -35,15 +35,16 @@ export const associateSchema = z
   .superRefine(
     (v, ctx) => {
       const missing = (x: unknown) => typeof x !== "string" || x.trim() === "";
-      if (v.providerType === "practitioner") {
+      if (v.providerType === "group") {
+        if (missing(v.groupName)) ctx.addIssue({ code: "custom", path: ["groupName"], message: "Enter the Group Name" });
+      } else {
+        // Practitioner, or no type chosen yet (the form shows the practitioner fields first).
         if (missing(v.firstName)) ctx.addIssue({ code: "custom", path: ["firstName"], message: "Enter the Practitioner's First Name" });
         if (missing(v.lastName)) ctx.addIssue({ code: "custom", path: ["lastName"], message: "Enter the Practitioner's Last Name" });
-      } else if (missing(v.groupName)) {
-        ctx.addIssue({ code: "custom", path: ["groupName"], message: "Enter the Group Name" });
       }
     },
     // Name the missing names alongside any other bad field, not only once the rest is valid.
-    { when: (payload) => ["practitioner", "group"].includes((payload.value as { providerType?: unknown } | undefined)?.providerType as string) },
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
   );
 export type AssociateInput = z.input<typeof associateSchema>;
 export type AssociateValues = z.output<typeof associateSchema>;
