@@ -17,7 +17,7 @@ function NavLink({ href, current, children }: { href: string; current: boolean; 
  */
 export function PortalNav({ current, hasProvider }: { current: Current; hasProvider: boolean }) {
   return (
-    <nav aria-label="Portal" className="rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
+    <nav aria-label="Portal" className="self-start rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
       <ul className="space-y-1">
         {hasProvider ? (
           <>
