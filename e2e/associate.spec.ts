@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { e2eSql } from "./support/db";
-import { completeSignIn } from "./support/portal";
+import { enterPortalAsNewPerson } from "./support/portal";
 import { createGroup, createPractitioner, type TestProvider } from "./support/registry";
 
 // Each test comes from its own client address, so per-IP limits apply to it alone.
@@ -40,7 +40,7 @@ async function acceptAgreement(page: Page, button: "Next" | "Finish") {
 
 test("associate as Practitioner: field errors, not found, mismatch, then the agreement and the portal home", async ({ page }) => {
   const provider = await createPractitioner("Dana", "Rivera");
-  await completeSignIn(page, "assoc");
+  await enterPortalAsNewPerson(page, "assoc");
 
   // No provider yet: home and the linked-account pages lead to the association step.
   await page.goto("/home");
@@ -106,7 +106,7 @@ test("associate as Practitioner: field errors, not found, mismatch, then the agr
 
 test("associate as Group and see every practitioner under the Group Tax ID", async ({ page }) => {
   const { group, practitioners } = await createGroup("Maple Street Clinic");
-  await completeSignIn(page, "group");
+  await enterPortalAsNewPerson(page, "group");
   await expect(page).toHaveURL(/\/associate$/);
   await page.getByLabel("Provider Type").selectOption("Group");
   await expect(page.getByLabel("Practitioner's First Name")).toHaveCount(0);
@@ -129,7 +129,7 @@ test("associate as Group and see every practitioner under the Group Tax ID", asy
 test("link a second account, see it under Manage Linked Accounts, and switch with the ribbon", async ({ page }) => {
   const first = await createPractitioner("Lee", "Fischer");
   const second = await createPractitioner("Lee", "Fischer-Ortiz");
-  await completeSignIn(page, "link");
+  await enterPortalAsNewPerson(page, "link");
   await fillProvider(page, practitionerDetails(first));
   await acceptAgreement(page, "Next");
   await expect(page).toHaveURL(/\/home$/);
@@ -176,7 +176,7 @@ test("a crafted switch to a provider the person is not linked to is refused", as
   const mine = await createPractitioner("Sam", "Ito");
   const other = await createPractitioner("Kim", "Ng");
   const third = await createPractitioner("Sam", "Ito-Park");
-  await completeSignIn(page, "craft");
+  await enterPortalAsNewPerson(page, "craft");
   await fillProvider(page, practitionerDetails(mine));
   await acceptAgreement(page, "Next");
   await page.getByRole("link", { name: "Link Account" }).click();
