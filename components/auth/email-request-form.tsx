@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/components/forms/submit-button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
@@ -66,9 +67,9 @@ export function EmailRequestForm({
     <form onSubmit={onSubmit} noValidate>
       <ErrorSummary errors={errors} labels={{ email: "Email" }} formError={formError} />
       <TextField id="email" label="Email" type="email" autoComplete="email" required maxLength={254} error={errors.email} {...register("email")} />
-      <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
+      <SubmitButton className="w-full" disabled={formState.isSubmitting}>
         {submitLabel}
-      </Button>
+      </SubmitButton>
       <p className="mt-4 text-sm">
         <Link href="/login" className="text-brand-700 underline">
           Back to sign in

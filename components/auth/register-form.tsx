@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/components/forms/submit-button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
@@ -93,9 +94,9 @@ export function RegisterForm() {
         error={errors.securityAnswer}
         {...register("securityAnswer")}
       />
-      <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
+      <SubmitButton className="w-full" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Registering…" : "Register"}
-      </Button>
+      </SubmitButton>
       <p className="mt-4 flex justify-between text-sm">
         <Link href="/login" className="text-brand-700 underline">
           Back to sign in

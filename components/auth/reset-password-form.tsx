@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/components/forms/submit-button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -61,9 +62,9 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       <TextField id="password" label="New password" type="password" autoComplete="new-password" required maxLength={128} error={errors.password} aria-describedby="password-rules" {...register("password")} />
       <PasswordChecklist id="password-rules" password={watch("password") ?? ""} email={email} />
       <TextField id="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" required maxLength={128} error={errors.confirmPassword} {...register("confirmPassword")} />
-      <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
+      <SubmitButton className="w-full" disabled={formState.isSubmitting}>
         Reset password
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/components/forms/submit-button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -64,9 +65,9 @@ export function SignInForm({ next }: { next?: string }) {
         This system is for authorized use by providers and their staff. By selecting Accept &amp; Login you agree to the terms of use: activity is
         monitored and recorded, and protected health information you see must be used only as the law allows.
       </p>
-      <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
+      <SubmitButton className="w-full" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Signing in…" : "Accept & Login"}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { sendChallengeAction, verifyChallengeAction } from "@/app/(auth)/mfa/actions";
@@ -125,9 +126,9 @@ export function ChallengeForm({ factors, next }: { factors: FactorChoice[]; next
         <span>Do not challenge me on this device for the next 30 days</span>
       </label>
       <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" disabled={busy}>
+        <SubmitButton disabled={busy}>
           Verify
-        </Button>
+        </SubmitButton>
         <Button
           variant="link"
           onClick={() => {

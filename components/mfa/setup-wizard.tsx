@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { confirmEnrollmentAction, resendEnrollmentAction, startCodeAction, startTotpAction } from "@/app/(auth)/mfa/actions";
@@ -149,9 +150,9 @@ export function SetupWizard({ email, doneHref }: { email: string; doneHref: stri
               error={errors.phone}
             />
           ) : null}
-          <Button type="submit" className="mt-4" disabled={busy}>
+          <SubmitButton className="mt-4" disabled={busy}>
             {method === "totp" ? "Set up authenticator app" : method ? "Send code" : "Next"}
-          </Button>
+          </SubmitButton>
         </form>
       ) : (
         <form
@@ -181,9 +182,9 @@ export function SetupWizard({ email, doneHref }: { email: string; doneHref: stri
           )}
           <CodeField value={code} onChange={setCode} error={errors.code} hint={totp ? undefined : "The code expires in 10 minutes."} />
           <div className="flex flex-wrap items-center gap-3">
-            <Button type="submit" disabled={busy}>
+            <SubmitButton disabled={busy}>
               Verify
-            </Button>
+            </SubmitButton>
             {!totp ? (
               <Button variant="secondary" onClick={() => void resend()}>
                 Send a new code

@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/components/forms/submit-button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -101,9 +102,9 @@ export function AgreementForm({
         {agreement.body}
       </div>
       <CheckboxField id="accept" label="I have read and accept the Provider Agreement" required error={errors.accept} {...register("accept")} />
-      <Button type="submit" disabled={formState.isSubmitting}>
+      <SubmitButton disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : submitLabel}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/components/forms/submit-button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -124,9 +125,9 @@ export function AssociateForm({ agreementPath }: { agreementPath: string }) {
         {...register("providerNumber")}
       />
       <TextField id="zip" label="ZIP Code" required maxLength={10} inputMode="numeric" autoComplete="postal-code" error={errors.zip} {...register("zip")} />
-      <Button type="submit" className="w-full sm:w-auto" disabled={formState.isSubmitting}>
+      <SubmitButton className="w-full sm:w-auto" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Checking…" : "Next"}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

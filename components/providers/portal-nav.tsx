@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
-type Current = "home" | "associate" | "link" | "accounts";
+type Current = "home" | "associate" | "link" | "accounts" | "settings";
 
 function NavLink({ href, current, children }: { href: string; current: boolean; children: React.ReactNode }) {
   return (
@@ -50,7 +50,7 @@ export function PortalNav({ current, hasProvider }: { current: Current; hasProvi
           </li>
         )}
         <li className="pt-2">
-          <NavLink href="/settings/security" current={false}>
+          <NavLink href="/settings/security" current={current === "settings"}>
             Security settings
           </NavLink>
         </li>

@@ -12,7 +12,7 @@ export function PortalShell({
 }: {
   userName: string;
   accounts: LinkedAccount[];
-  current: "home" | "associate" | "link" | "accounts";
+  current: "home" | "associate" | "link" | "accounts" | "settings";
   children: ReactNode;
 }) {
   return (

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callAction, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 
 type Result = { ok: boolean; reverify?: boolean; error?: string };
@@ -28,11 +29,12 @@ export function ActionButton({
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   return (
     <span className="inline-flex flex-col items-start">
       <Button
         variant={variant}
-        disabled={busy}
+        disabled={busy || !hydrated}
         aria-label={accessibleName}
         onClick={async () => {
           if (confirm && !window.confirm(confirm)) return;

@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/components/forms/submit-button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -48,9 +49,9 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <TextField id="password" label="New password" type="password" autoComplete="new-password" required maxLength={128} error={errors.password} aria-describedby="new-password-rules" {...register("password")} />
       <PasswordChecklist id="new-password-rules" password={watch("password") ?? ""} email={email} />
       <TextField id="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" required error={errors.confirmPassword} {...register("confirmPassword")} />
-      <Button type="submit" disabled={formState.isSubmitting}>
+      <SubmitButton disabled={formState.isSubmitting}>
         Change password
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { reverifyAction } from "@/app/(portal)/settings/security/actions";
@@ -26,7 +27,7 @@ export function ReverifyForm() {
       className="max-w-sm"
     >
       <TextField id="reverify-password" label="Password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={error} />
-      <Button type="submit">Confirm</Button>
+      <SubmitButton>Confirm</SubmitButton>
     </form>
   );
 }

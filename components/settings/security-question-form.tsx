@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/components/forms/submit-button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -50,9 +51,9 @@ export function SecurityQuestionForm({ current }: { current: string }) {
         ))}
       </SelectField>
       <TextField id="securityAnswer" label="Security answer" required autoComplete="off" maxLength={100} error={errors.securityAnswer} {...register("securityAnswer")} />
-      <Button type="submit" disabled={formState.isSubmitting}>
+      <SubmitButton disabled={formState.isSubmitting}>
         Change security question
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

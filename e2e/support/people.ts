@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { linkIn, waitForMessage } from "./mail";
+import { passChallenge, setUpAuthenticator } from "./mfa";
 
 let counter = 0;
 /** A fresh identity per test so specs never share accounts. */
@@ -42,4 +43,24 @@ export async function signInWith(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Accept & Login" }).click();
+}
+
+/**
+ * A person who registered, activated, signed in and set up an authenticator app: on the portal
+ * home. Returns the authenticator key for later challenges.
+ */
+export async function signedUpPerson(page: Page, p: Person): Promise<{ secret: string; recoveryCodes: string[] }> {
+  await registerAndActivate(page, p);
+  await signInWith(page, p.email, p.password);
+  const enrolled = await setUpAuthenticator(page);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/(home|associate)/);
+  return enrolled;
+}
+
+/** Signs in again with password and authenticator code. */
+export async function completeSignIn(page: Page, p: Person, secret: string, options: { trustDevice?: boolean } = {}) {
+  await page.goto("/login");
+  await signInWith(page, p.email, p.password);
+  await passChallenge(page, secret, options);
 }

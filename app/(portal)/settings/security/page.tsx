@@ -1,4 +1,4 @@
-import { SignOutButton } from "@/components/auth/sign-out-button";
+import { PortalShell } from "@/components/providers/portal-shell";
 import { ActionButton } from "@/components/settings/action-button";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { RegenerateCodes } from "@/components/settings/regenerate-codes";
@@ -11,7 +11,7 @@ import { confirmedFactors, FACTOR_LABELS } from "@/lib/mfa/factors";
 import { formatUsPhone } from "@/lib/mfa/phone";
 import { remainingRecoveryCodes } from "@/lib/mfa/recovery";
 import { listTrustedDevices } from "@/lib/mfa/trusted-devices";
-import { requireSession } from "@/lib/next/session";
+import { getProviderContext, linkedAccountsFor } from "@/lib/next/provider-context";
 import { endSessionAction, removeFactorAction, revokeDeviceAction, signOutEverywhereAction } from "./actions";
 
 export const metadata = { title: "Security settings" };
@@ -37,18 +37,24 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 export default async function SecuritySettingsPage() {
-  const { user, session } = await requireSession();
+  const { user, session, active } = await getProviderContext();
   const svc = await appServices();
-  if (needsReverification(session, svc.clock.now())) {
-    return (
-      <div className="mx-auto max-w-4xl px-4 py-10">
+  const accounts = await linkedAccountsFor(user.id, active?.provider.id ?? null);
+  const frame = (body: React.ReactNode) => (
+    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="settings">
+      <div className="space-y-6">
         <h1 className="text-2xl font-bold text-brand-800">Security settings</h1>
-        <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h2 className="text-lg font-semibold text-brand-800">Confirm it&apos;s you</h2>
-          <p className="mb-4 mt-1 text-slate-700">Enter your password to change security settings.</p>
-          <ReverifyForm />
-        </div>
+        {body}
       </div>
+    </PortalShell>
+  );
+  if (needsReverification(session, svc.clock.now())) {
+    return frame(
+      <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 className="text-lg font-semibold text-brand-800">Confirm it&apos;s you</h2>
+        <p className="mb-4 mt-1 text-slate-700">Enter your password to change security settings.</p>
+        <ReverifyForm />
+      </div>,
     );
   }
   const [factors, codesLeft, devices, liveSessions] = await Promise.all([
@@ -57,9 +63,8 @@ export default async function SecuritySettingsPage() {
     listTrustedDevices(svc.db, user.id, svc.clock),
     listLiveSessions(svc, user.id),
   ]);
-  return (
-    <div className="mx-auto max-w-4xl space-y-6 px-4 py-10">
-      <h1 className="text-2xl font-bold text-brand-800">Security settings</h1>
+  return frame(
+    <>
 
       <Section id="factors-heading" title="Verification methods">
         <table className="w-full text-left text-sm">
@@ -147,9 +152,8 @@ export default async function SecuritySettingsPage() {
         </ul>
         <div className="mt-4 flex flex-wrap gap-3">
           <ActionButton action={signOutEverywhereAction} label="Sign out everywhere" variant="danger" confirm="Sign out of every session and forget every trusted device?" after="/login?signedOut=1" />
-          <SignOutButton />
         </div>
       </Section>
-    </div>
+    </>,
   );
 }
