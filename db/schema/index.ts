@@ -6,3 +6,4 @@ export * from "./users";
 export * from "./mfa";
 export * from "./memberships";
 export * from "./pending-associations";
+export * from "./access-requests";
