@@ -43,6 +43,17 @@ function Frame({ id, label, required, hint, error, className, children }: FieldF
 export const controlClass =
   "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:border-red-700";
 
+/** The id and ARIA wiring every control gets from its frame. */
+function controlProps(id: string, required: boolean | undefined, hint: ReactNode, error: string | undefined, extraDescribedBy: string | undefined) {
+  return {
+    id,
+    "aria-required": required || undefined,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(id, hint, error, extraDescribedBy),
+    className: controlClass,
+  } as const;
+}
+
 type InputProps = FieldFrameProps & Omit<InputHTMLAttributes<HTMLInputElement>, "className">;
 
 export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextField(
@@ -55,11 +66,7 @@ export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextF
     <Frame id={fid} label={label} required={required} hint={hint} error={error} className={className}>
       <input
         ref={ref}
-        id={fid}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fid, hint, error, extraDescribedBy)}
-        className={controlClass}
+        {...controlProps(fid, required, hint, error, extraDescribedBy)}
         {...rest}
       />
     </Frame>
@@ -78,11 +85,7 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function S
     <Frame id={fid} label={label} required={required} hint={hint} error={error} className={className}>
       <select
         ref={ref}
-        id={fid}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fid, hint, error, extraDescribedBy)}
-        className={controlClass}
+        {...controlProps(fid, required, hint, error, extraDescribedBy)}
         {...rest}
       >
         {children}
@@ -103,11 +106,7 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaProps>(func
     <Frame id={fid} label={label} required={required} hint={hint} error={error} className={className}>
       <textarea
         ref={ref}
-        id={fid}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fid, hint, error, extraDescribedBy)}
-        className={controlClass}
+        {...controlProps(fid, required, hint, error, extraDescribedBy)}
         {...rest}
       />
     </Frame>
