@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
-type Current = "home" | "associate" | "link" | "accounts" | "settings";
+type Current = "home" | "associate" | "link" | "accounts" | "settings" | "users";
 
 function NavLink({ href, current, children }: { href: string; current: boolean; children: React.ReactNode }) {
   return (
@@ -15,7 +15,7 @@ function NavLink({ href, current, children }: { href: string; current: boolean; 
  * The portal's left navigation. Without a provider link only Associate Provider, security settings
  * and sign-out are offered (the pages themselves enforce the same).
  */
-export function PortalNav({ current, hasProvider }: { current: Current; hasProvider: boolean }) {
+export function PortalNav({ current, hasProvider, isAdmin = false }: { current: Current; hasProvider: boolean; isAdmin?: boolean }) {
   return (
     <nav aria-label="Portal" className="self-start rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
       <ul className="space-y-1">
@@ -39,6 +39,13 @@ export function PortalNav({ current, hasProvider }: { current: Current; hasProvi
                     Manage Linked Accounts
                   </NavLink>
                 </li>
+                {isAdmin ? (
+                  <li>
+                    <NavLink href="/users" current={current === "users"}>
+                      Manage Users
+                    </NavLink>
+                  </li>
+                ) : null}
               </ul>
             </li>
           </>

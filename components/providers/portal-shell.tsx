@@ -8,11 +8,14 @@ export function PortalShell({
   userName,
   accounts,
   current,
+  isAdmin = false,
   children,
 }: {
   userName: string;
   accounts: LinkedAccount[];
-  current: "home" | "associate" | "link" | "accounts" | "settings";
+  current: "home" | "associate" | "link" | "accounts" | "settings" | "users";
+  /** An administrator of the active provider: the navigation offers Manage Users. */
+  isAdmin?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -21,7 +24,7 @@ export function PortalShell({
         <ProviderRibbon userName={userName} accounts={accounts} />
       </div>
       <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
-        <PortalNav current={current} hasProvider={accounts.length > 0} />
+        <PortalNav current={current} hasProvider={accounts.length > 0} isAdmin={isAdmin} />
         <div className="min-w-0">{children}</div>
       </div>
     </div>

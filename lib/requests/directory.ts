@@ -52,7 +52,7 @@ export async function searchRegisteredProviders(db: Db, query: string): Promise<
       firstName: providers.firstName,
       lastName: providers.lastName,
       groupName: providers.groupName,
-      city: sql<string | null>`(select a.city from provider_addresses a where a.provider_id = ${providers.id} order by a.position limit 1)`,
+      city: sql<string | null>`(select a.city from provider_addresses a where a.provider_id = "providers"."id" order by a.position limit 1)`,
     })
     .from(providers)
     .where(and(inArray(providers.id, activeAdminProviderIds(db)), match))

@@ -14,23 +14,14 @@ import type { Services } from "@/lib/services";
 import { isActiveAdmin } from "./authz";
 import { invitationIdSchema, inviteBatchSchema, inviteRowSchema } from "./schemas";
 
-export type InviteRowResult =
-  | { ok: true; email: string; invitationId: string }
-  | { ok: false; email: string; reason: "invalid"; fieldErrors: Record<string, string> }
-  | { ok: false; email: string; reason: "wrong_zip" | "already_member" | "duplicate_pending" };
+import { INVITE_ROW_MESSAGES, type InviteRowResult } from "./invite-messages";
+export { INVITE_ROW_MESSAGES, type InviteRowResult };
 
 export type InviteResult =
   | { ok: true; results: InviteRowResult[] }
   | { ok: false; reason: "forbidden" }
   | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> };
 
-/** What each row's failure means to the administrator (the dialog's result list). */
-export const INVITE_ROW_MESSAGES: Record<Exclude<InviteRowResult, { ok: true }>["reason"], string> = {
-  invalid: "Check this person's details and try again.",
-  wrong_zip: "The ZIP Code is not one of this provider's ZIP codes.",
-  already_member: "This person is already a user of this provider.",
-  duplicate_pending: "This person already has a pending invitation to this provider.",
-};
 
 /**
  * "Send Invitation": each queued row on its own (one bad row does not stop the others), each in a

@@ -7,11 +7,11 @@ import { linkedAccountsFor, requireProviderContext } from "@/lib/next/provider-c
 export const metadata = { title: "Manage Linked Accounts" };
 
 export default async function LinkedAccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { user, provider } = await requireProviderContext();
+  const { user, provider, membership } = await requireProviderContext();
   const accounts = await linkedAccountsFor(user.id, provider.id);
   const params = await searchParams;
   return (
-    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="accounts">
+    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="accounts" isAdmin={membership.role === "admin"}>
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-2xl font-bold text-brand-800">Manage Linked Accounts</h1>
         <AccountTabs current="accounts" />

@@ -7,10 +7,10 @@ import { linkedAccountsFor, requireProviderContext } from "@/lib/next/provider-c
 export const metadata = { title: "Link Account" };
 
 export default async function LinkAccountPage() {
-  const { user, provider } = await requireProviderContext();
+  const { user, provider, membership } = await requireProviderContext();
   const accounts = await linkedAccountsFor(user.id, provider.id);
   return (
-    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="link">
+    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="link" isAdmin={membership.role === "admin"}>
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-2xl font-bold text-brand-800">Link Account</h1>
         <AccountTabs current="link" />

@@ -41,7 +41,7 @@ export default async function SecuritySettingsPage() {
   const svc = await appServices();
   const accounts = await linkedAccountsFor(user.id, active?.provider.id ?? null);
   const frame = (body: React.ReactNode) => (
-    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="settings">
+    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="settings" isAdmin={active?.membership.role === "admin"}>
       <div className="space-y-6">
         <h1 className="text-2xl font-bold text-brand-800">Security settings</h1>
         {body}

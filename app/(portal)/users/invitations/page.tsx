@@ -1,0 +1,22 @@
+import { notFound } from "next/navigation";
+import { InvitationsTable } from "@/components/users/invitations-table";
+import { InviteUsers } from "@/components/users/invite-dialog";
+import { UsersPageFrame } from "@/components/users/users-page-frame";
+import { appServices } from "@/lib/app-services";
+import { requireProviderAdmin } from "@/lib/next/admin-context";
+import { linkedAccountsFor } from "@/lib/next/provider-context";
+import { providerDisplayName } from "@/lib/registry/rows";
+import { listInvitations } from "@/lib/users/invite";
+
+export const metadata = { title: "Invitations - Manage Users" };
+
+export default async function InvitationsPage() {
+  const { user, provider } = await requireProviderAdmin();
+  const [list, accounts] = await Promise.all([listInvitations(await appServices(), user.id, provider.id), linkedAccountsFor(user.id, provider.id)]);
+  if (!list.ok) notFound();
+  return (
+    <UsersPageFrame userName={`${user.firstName} ${user.lastName}`} accounts={accounts} providerName={providerDisplayName(provider)} tab="invitations" actions={<InviteUsers />}>
+      <InvitationsTable rows={list.invitations} />
+    </UsersPageFrame>
+  );
+}

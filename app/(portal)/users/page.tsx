@@ -1,0 +1,22 @@
+import { notFound } from "next/navigation";
+import { InviteUsers } from "@/components/users/invite-dialog";
+import { UsersPageFrame } from "@/components/users/users-page-frame";
+import { UsersTable } from "@/components/users/users-table";
+import { appServices } from "@/lib/app-services";
+import { requireProviderAdmin } from "@/lib/next/admin-context";
+import { linkedAccountsFor } from "@/lib/next/provider-context";
+import { providerDisplayName } from "@/lib/registry/rows";
+import { listProviderUsers } from "@/lib/users/manage";
+
+export const metadata = { title: "Manage Users" };
+
+export default async function UsersPage() {
+  const { user, provider } = await requireProviderAdmin();
+  const [list, accounts] = await Promise.all([listProviderUsers(await appServices(), user.id, provider.id), linkedAccountsFor(user.id, provider.id)]);
+  if (!list.ok) notFound();
+  return (
+    <UsersPageFrame userName={`${user.firstName} ${user.lastName}`} accounts={accounts} providerName={providerDisplayName(provider)} tab="users" actions={<InviteUsers />}>
+      <UsersTable rows={list.users.map((u) => ({ membershipId: u.membershipId, email: u.email, name: u.name, role: u.role, permissions: u.permissions, status: u.status, self: u.userId === user.id }))} />
+    </UsersPageFrame>
+  );
+}
