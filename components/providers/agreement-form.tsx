@@ -12,6 +12,7 @@ import { applyServerErrors, callAction, messagesOf, UNEXPECTED_ERROR } from "@/c
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox";
+import { AgreementText } from "./agreement-text";
 import type { AcceptResult } from "@/lib/providers/association";
 import { adminExistsMessage, ASSOCIATION_MESSAGES as M } from "@/lib/providers/messages";
 import { agreementSchema, type AgreementInput } from "@/lib/providers/schemas";
@@ -62,7 +63,10 @@ export function AgreementForm({
       <div ref={refusalRef} tabIndex={-1} className="focus:outline-none">
         {refusal.reason === "admin_exists" ? (
           <Alert tone="warning" title={M.adminExistsTitle}>
-            {refusal.provider.name} (Provider ID {refusal.provider.providerNumber}). {adminExistsMessage(refusal.adminCount)}
+            {refusal.provider.name} (Provider ID {refusal.provider.providerNumber}). {adminExistsMessage(refusal.adminCount)}{" "}
+            <Link href={`/request-access?npi=${refusal.provider.npi}`} className="font-semibold underline">
+              Request access to {refusal.provider.name}
+            </Link>
           </Alert>
         ) : refusal.reason === "already_linked" ? (
           <Alert tone="warning" title={M.alreadyLinkedTitle}>{M.alreadyLinked}</Alert>
@@ -93,14 +97,7 @@ export function AgreementForm({
   return (
     <form onSubmit={onSubmit} noValidate>
       <ErrorSummary errors={errors} labels={{ accept: "Provider Agreement" }} formError={formError} />
-      <div
-        role="region"
-        aria-label={`${agreement.title} text, version ${agreement.version}`}
-        tabIndex={0}
-        className="mb-4 max-h-80 overflow-y-auto whitespace-pre-line rounded-md border border-slate-300 bg-slate-50 p-4 text-sm leading-relaxed text-slate-800"
-      >
-        {agreement.body}
-      </div>
+      <AgreementText agreement={agreement} />
       <CheckboxField id="accept" label="I have read and accept the Provider Agreement" required error={errors.accept} {...register("accept")} />
       <SubmitButton disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : submitLabel}

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
@@ -51,7 +52,10 @@ function OutcomeMessage({ outcome }: { outcome: Outcome }) {
       return (
         <Alert tone="warning" title={M.adminExistsTitle}>
           <p>
-            {outcome.provider.name} (Provider ID {outcome.provider.providerNumber}). {adminExistsMessage(outcome.adminCount)}
+            {outcome.provider.name} (Provider ID {outcome.provider.providerNumber}). {adminExistsMessage(outcome.adminCount)}{" "}
+            <Link href={`/request-access?npi=${outcome.provider.npi}`} className="font-semibold underline">
+              Request access to {outcome.provider.name}
+            </Link>
           </p>
         </Alert>
       );

@@ -53,6 +53,18 @@ export function describeEvent(action: string, d: Details): string {
       return `linked to the provider as ${role(d.role)}`;
     case "provider.switched":
       return "switched to this provider";
+    case "provider.association.attempt":
+      return `tried to associate with this provider (${str(d.outcome).replaceAll("_", " ") || "attempt"})`;
+    case "access_request.submitted":
+      return `access request received from ${str(d.email)}`;
+    case "access_request.duplicate":
+      return "a repeated access request was received and not stored again";
+    case "access_request.approved":
+      return `approved the access request from ${str(d.email)} as ${role(d.role)}${d.role === "user" ? ` with ${perms(d.permissions)}` : ""}`;
+    case "access_request.denied":
+      return `denied the access request from ${str(d.email)}${str(d.reason) ? `: ${str(d.reason)}` : ""}`;
+    case "access_request.auto_denied":
+      return `denied the access request from ${str(d.email)} automatically after 5 days`;
     default:
       return action;
   }

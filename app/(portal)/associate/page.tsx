@@ -1,6 +1,7 @@
 import { AssociateForm } from "@/components/providers/associate-form";
 import { AssociationHelp } from "@/components/providers/association-help";
 import { PortalShell } from "@/components/providers/portal-shell";
+import { resumePendingInvitation } from "@/lib/next/invitation-cookie";
 import { getProviderContext, linkedAccountsFor } from "@/lib/next/provider-context";
 
 export const metadata = { title: "Associate Your Account" };
@@ -8,6 +9,7 @@ export const metadata = { title: "Associate Your Account" };
 /** First sign-in without a provider: reachable with or without links (a person may associate another provider here too). */
 export default async function AssociatePage() {
   const { user, active } = await getProviderContext();
+  if (!active) await resumePendingInvitation(user.email);
   const accounts = await linkedAccountsFor(user.id, active?.provider.id ?? null);
   return (
     <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="associate" isAdmin={active?.membership.role === "admin"}>

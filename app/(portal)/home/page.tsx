@@ -4,6 +4,7 @@ import { PortalShell } from "@/components/providers/portal-shell";
 import { Alert } from "@/components/ui/alert";
 import { appServices } from "@/lib/app-services";
 import { grantedPermissions, permissionLabel, roleLabel } from "@/lib/access/permissions";
+import { resumePendingInvitation } from "@/lib/next/invitation-cookie";
 import { getProviderContext, linkedAccountsFor } from "@/lib/next/provider-context";
 import { groupPractitioners } from "@/lib/providers/directory";
 import { providerDisplayName } from "@/lib/registry/rows";
@@ -12,6 +13,7 @@ export const metadata = { title: "Home" };
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { user, active } = await getProviderContext();
+  await resumePendingInvitation(user.email);
   // No provider link yet: the association step is the only way on.
   if (!active) redirect("/associate");
   const { provider, membership } = active;
@@ -27,6 +29,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </h1>
           <p className="mt-2 text-slate-700">You are signed in as {user.email}.</p>
           {params.switched === "1" ? <Alert tone="success">You are now acting for {providerDisplayName(provider)}.</Alert> : null}
+          {params.joined === "1" ? <Alert tone="success">You joined {providerDisplayName(provider)}. It is now your active provider.</Alert> : null}
         </section>
 
         <section aria-labelledby="active-provider" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

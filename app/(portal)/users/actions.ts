@@ -4,6 +4,7 @@ import { appServices } from "@/lib/app-services";
 import { currentRequestContext } from "@/lib/next/request";
 import { requireProviderContext } from "@/lib/next/provider-context";
 import { cancelInvitation, inviteUsers, resendInvitation, type InviteResult } from "@/lib/users/invite";
+import { approveRequest, denyRequest, type DecideResult } from "@/lib/requests/decide";
 import { editRoleAndPermissions, makeAdmin, restoreUser, revokeUser, type ManageResult } from "@/lib/users/manage";
 
 /**
@@ -52,4 +53,14 @@ export async function resendInvitationAction(invitationId: string): Promise<Butt
 export async function cancelInvitationAction(invitationId: string): Promise<ButtonResult> {
   const c = await context();
   return forButton(await cancelInvitation(c.svc, c.actorId, c.providerId, { invitationId }, c.ctx));
+}
+
+export async function approveRequestAction(requestId: string, input: unknown): Promise<DecideResult> {
+  const c = await context();
+  return approveRequest(c.svc, c.actorId, c.providerId, requestId, input, c.ctx);
+}
+
+export async function denyRequestAction(requestId: string, input: unknown): Promise<DecideResult> {
+  const c = await context();
+  return denyRequest(c.svc, c.actorId, c.providerId, requestId, input, c.ctx);
 }

@@ -34,9 +34,9 @@ export default async function ActivityPage() {
                   <td className="py-2 pr-4 whitespace-nowrap">
                     <time dateTime={e.at.toISOString()}>{when.format(e.at)}</time>
                   </td>
-                  <td className="py-2 pr-4">{e.actor ?? "System"}</td>
+                  <td className="py-2 pr-4 [overflow-wrap:anywhere]">{e.actor ?? "System"}</td>
                   <td className="py-2 pr-4">{e.summary}</td>
-                  <td className="py-2">{e.subject ?? "—"}</td>
+                  <td className="py-2 [overflow-wrap:anywhere]">{e.subject ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,208 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { approveRequestAction, denyRequestAction } from "@/app/(portal)/users/actions";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { applyServerErrors, callAction, messagesOf, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
+import { permissionLabel, roleLabel } from "@/lib/access/permissions";
+import type { RequestView } from "@/lib/requests/decide";
+import { REASON_MAX } from "@/lib/requests/policy";
+import { approveSchema, denySchema, PROGRAMS, type ApproveInput, type DenyInput } from "@/lib/requests/schemas";
+import { Dialog } from "./dialog";
+import { RolePermissionsFields } from "./role-permissions-fields";
+
+const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const programLabel = (id: string) => PROGRAMS.find((p) => p.id === id)?.label ?? id;
+const fullName = (r: RequestView) => `${r.firstName} ${r.lastName}`;
+
+/** The request's details, as the requester typed them. */
+function Details({ r }: { r: RequestView }) {
+  const rows: Array<[string, string]> = [
+    ["Email", r.email],
+    ["Position/Title", r.positionTitle],
+    ["Phone Number", r.phoneExtension ? `${r.phone} Extn ${r.phoneExtension}` : r.phone],
+    ["Program", r.state ? `${programLabel(r.program)}, ${r.state}` : programLabel(r.program)],
+    ["Submitted", `${when.format(r.createdAt)} UTC`],
+  ];
+  return (
+    <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
+      {rows.map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="font-medium text-slate-700">{k}</dt>
+          <dd className="text-slate-900">{v}</dd>
+        </div>
+      ))}
+      <dt className="font-medium text-slate-700">Reason for requesting access</dt>
+      <dd className="whitespace-pre-wrap break-words text-slate-900">{r.reason}</dd>
+    </dl>
+  );
+}
+
+type Deciding = { request: RequestView; decision: "approve" | "deny" };
+
+/** Pending requests, oldest first, each with its time left and Approve / Deny. */
+export function PendingRequests({ rows }: { rows: RequestView[] }) {
+  const [deciding, setDeciding] = useState<Deciding | null>(null);
+  if (!rows.length) return <p className="text-slate-700">No pending access requests.</p>;
+  return (
+    <>
+      <ul className="space-y-4" aria-label="Pending access requests">
+        {rows.map((r) => (
+          <li key={r.id} className="rounded-md border border-slate-200 p-4">
+            <article aria-labelledby={`req-${r.id}`}>
+              <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+                <h3 id={`req-${r.id}`} className="text-base font-semibold text-slate-900">
+                  {fullName(r)}
+                </h3>
+                <span className="rounded bg-amber-100 px-2 py-0.5 text-sm font-semibold text-amber-900">{r.timeLeft}</span>
+              </div>
+              <Details r={r} />
+              <div className="mt-3 flex gap-2">
+                <Button aria-label={`Approve request from ${r.email}`} onClick={() => setDeciding({ request: r, decision: "approve" })}>
+                  Approve
+                </Button>
+                <Button variant="danger" aria-label={`Deny request from ${r.email}`} onClick={() => setDeciding({ request: r, decision: "deny" })}>
+                  Deny
+                </Button>
+              </div>
+            </article>
+          </li>
+        ))}
+      </ul>
+      {deciding?.decision === "approve" ? <ApproveDialog request={deciding.request} onClose={() => setDeciding(null)} /> : null}
+      {deciding?.decision === "deny" ? <DenyDialog request={deciding.request} onClose={() => setDeciding(null)} /> : null}
+    </>
+  );
+}
+
+/** What a refusal from lib/requests means to the administrator. */
+function refusal(r: { reason: string; message?: string }): string {
+  if (r.reason === "already_decided") return r.message ?? "This request was already decided.";
+  if (r.reason === "forbidden") return "Only an administrator of this provider can decide its requests.";
+  if (r.reason === "not_found") return "That request is not one of this provider's. Refresh the page.";
+  return UNEXPECTED_ERROR;
+}
+
+function ApproveDialog({ request, onClose }: { request: RequestView; onClose: () => void }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, formState, setError, watch } = useForm<ApproveInput>({ resolver: zodResolver(approveSchema), defaultValues: { role: "user", permissions: [] } });
+  const errors = messagesOf(formState.errors);
+  const onSubmit = handleSubmit(async (v) => {
+    setFormError(null);
+    const r = await callAction(() => approveRequestAction(request.id, { role: v.role, permissions: v.role === "admin" ? [] : Array.isArray(v.permissions) ? v.permissions : [] }));
+    if ("unexpected" in r) return setFormError(UNEXPECTED_ERROR);
+    if (r.ok) {
+      onClose();
+      router.refresh();
+      return;
+    }
+    if (r.reason === "invalid") return applyServerErrors(setError, r.fieldErrors);
+    setFormError(refusal(r));
+    router.refresh();
+  });
+  return (
+    <Dialog title={`Approve request from ${fullName(request)}`} onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate>
+        <ErrorSummary errors={errors} labels={{ role: "Role", permissions: "Permissions" }} formError={formError} />
+        <p className="mb-4 text-sm text-slate-700">
+          {request.email} will be emailed a link to proceed with registration. Choose what they may do for this provider.
+        </p>
+        <RolePermissionsFields register={register} role={watch("role") ?? "user"} idPrefix="approve" error={errors.permissions} />
+        <div className="flex gap-3">
+          <SubmitButton disabled={formState.isSubmitting}>{formState.isSubmitting ? "Approving…" : "Approve and send email"}</SubmitButton>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function DenyDialog({ request, onClose }: { request: RequestView; onClose: () => void }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, formState, setError } = useForm<DenyInput>({ resolver: zodResolver(denySchema), defaultValues: { reason: "" } });
+  const errors = messagesOf(formState.errors);
+  const onSubmit = handleSubmit(async (v) => {
+    setFormError(null);
+    const r = await callAction(() => denyRequestAction(request.id, v));
+    if ("unexpected" in r) return setFormError(UNEXPECTED_ERROR);
+    if (r.ok) {
+      onClose();
+      router.refresh();
+      return;
+    }
+    if (r.reason === "invalid") return applyServerErrors(setError, r.fieldErrors);
+    setFormError(refusal(r));
+    router.refresh();
+  });
+  return (
+    <Dialog title={`Deny request from ${fullName(request)}`} onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate>
+        <ErrorSummary errors={errors} labels={{ reason: "Reason" }} formError={formError} />
+        <p className="mb-4 text-sm text-slate-700">{request.email} will be emailed that the request was denied.</p>
+        <TextAreaField id="deny-reason" label="Reason (optional, included in the email)" rows={3} hint={`At most ${REASON_MAX} characters.`} error={errors.reason} {...register("reason")} />
+        <div className="flex gap-3">
+          <SubmitButton variant="danger" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? "Denying…" : "Deny request"}
+          </SubmitButton>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function decisionText(r: RequestView): string {
+  if (r.status === "approved") {
+    const perms = r.grantedRole === "admin" ? "" : `: ${r.grantedPermissions.map((p) => permissionLabel(p)).filter(Boolean).join(", ") || "no permissions"}`;
+    return `Approved as ${r.grantedRole ? roleLabel(r.grantedRole) : "User"}${perms}`;
+  }
+  if (r.autoDenied) return "Denied automatically after 5 days";
+  return r.denialReason ? `Denied: ${r.denialReason}` : "Denied";
+}
+
+/** Decided and auto-denied requests, newest first. */
+export function RequestsHistory({ rows }: { rows: RequestView[] }) {
+  if (!rows.length) return <p className="text-slate-700">No decided requests yet.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="mb-2 text-left font-semibold text-slate-800">Decided and automatically denied requests (times in UTC)</caption>
+        <thead>
+          <tr className="border-b border-slate-300 text-slate-700">
+            <th scope="col" className="py-2 pr-4">Email</th>
+            <th scope="col" className="py-2 pr-4">Name</th>
+            <th scope="col" className="py-2 pr-4">Submitted</th>
+            <th scope="col" className="py-2 pr-4">Decision</th>
+            <th scope="col" className="py-2">Decided</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="py-2 pr-4 font-medium text-slate-900">{r.email}</th>
+              <td className="py-2 pr-4">{fullName(r)}</td>
+              <td className="py-2 pr-4 whitespace-nowrap">{when.format(r.createdAt)}</td>
+              <td className="py-2 pr-4">{decisionText(r)}</td>
+              <td className="py-2">
+                {r.decidedAt ? when.format(r.decidedAt) : "—"}
+                {r.decidedByName ? <span className="block text-xs text-slate-600">by {r.decidedByName}</span> : r.autoDenied ? <span className="block text-xs text-slate-600">by the portal</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
