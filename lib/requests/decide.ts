@@ -1,13 +1,14 @@
 import { and, desc, eq, gt, inArray, lte, ne, or, sql } from "drizzle-orm";
 import { accessRequests, providers, users, type AccessRequest } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { getMembership, isUuid, type Permission, type Role } from "@/lib/access/permissions";
+import { isUuid, type Permission, type Role } from "@/lib/access/permissions";
 import { recordAudit, type RequestContext } from "@/lib/audit";
 import { fieldErrorsOf } from "@/lib/forms";
 import { createInvitation } from "@/lib/invitations/create";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { providerDisplayName } from "@/lib/registry/rows";
 import type { Services } from "@/lib/services";
+import { isActiveAdmin } from "@/lib/users/authz";
 import { deniedEmail } from "./emails";
 import { autoDenyAt, DECISION_WINDOW_MS, effectiveStatus, isAutoDenied, timeLeftText, type RequestStatus } from "./policy";
 import { approveSchema, denySchema } from "./schemas";
@@ -20,11 +21,6 @@ export type DecideResult =
   | { ok: false; reason: "forbidden" }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "already_decided"; message: string };
-
-async function isActiveAdmin(db: Db, userId: string, providerId: string): Promise<boolean> {
-  const m = await getMembership(db, userId, providerId);
-  return m?.role === "admin";
-}
 
 /** Why a conditional update touched nothing: the request is not this provider's, or it was decided (or ran out of time). */
 async function whyNotDecided(db: Db, providerId: string, requestId: string): Promise<DecideResult> {

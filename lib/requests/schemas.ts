@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailField } from "@/lib/auth/schemas";
-import { PERMISSION_IDS } from "@/lib/access/permissions";
+import { roleAndPermissionsSchema } from "@/lib/users/schemas";
 import { REASON_MAX } from "./policy";
 
 /** Shared by the Request Access form (react-hook-form) and submitAccessRequest. Browser-safe. */
@@ -76,12 +76,7 @@ export const accessRequestSchema = z
   });
 export type AccessRequestInput = z.input<typeof accessRequestSchema>;
 
-export const approveSchema = z
-  .object({
-    role: z.enum(["admin", "user"], { error: "Choose a Role" }),
-    permissions: z.array(z.enum(PERMISSION_IDS, { error: "Unknown permission" })).max(PERMISSION_IDS.length).default([]),
-  })
-  .refine((v) => v.role === "admin" || v.permissions.length > 0, { path: ["permissions"], message: "Choose at least one permission" });
+export const approveSchema = roleAndPermissionsSchema.refine((v) => v.role === "admin" || v.permissions.length > 0, { path: ["permissions"], message: "Choose at least one permission" });
 export type ApproveInput = z.input<typeof approveSchema>;
 
 export const denySchema = z.object({
