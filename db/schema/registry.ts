@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { char, index, integer, pgEnum, pgTable, text, timestamp, uuid, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, char, index, integer, pgEnum, pgTable, text, timestamp, uuid, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const providerType = pgEnum("provider_type", ["practitioner", "group"]);
 export const program = pgEnum("program", ["medicaid", "medicare", "both"]);
@@ -24,6 +24,14 @@ export const providers = pgTable(
     program: program("program").notNull(),
     /** Lower-cased practitioner "first last" or group name; what name search matches. */
     searchName: text("search_name").notNull(),
+    /** Lower-cased cities of its addresses, space-separated (written by the import); what city search matches. */
+    searchCities: text("search_cities").notNull().default(""),
+    /**
+     * Has at least one active administrator, so it can receive access requests. Kept by a trigger on
+     * provider_memberships (migration 0006); only the Request Access search reads it, through the
+     * partial indexes below, while decisions re-check the memberships themselves.
+     */
+    registered: boolean("registered").notNull().default(false),
     /** Hash of everything imported for this provider (addresses included): re-imports skip equal rows. */
     fingerprint: text("fingerprint").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -35,6 +43,10 @@ export const providers = pgTable(
     index("providers_tax_id_idx").on(t.taxId),
     index("providers_group_provider_number_idx").on(t.groupProviderNumber),
     index("providers_search_name_trgm_idx").using("gin", sql`${t.searchName} gin_trgm_ops`),
+    // The Request Access search looks only at registered providers: small indexes, fast on a million-row registry.
+    index("providers_registered_name_trgm_idx").using("gin", sql`${t.searchName} gin_trgm_ops`).where(sql`${t.registered}`),
+    index("providers_registered_cities_trgm_idx").using("gin", sql`${t.searchCities} gin_trgm_ops`).where(sql`${t.registered}`),
+    index("providers_registered_npi_idx").using("btree", sql`${t.npi} bpchar_pattern_ops`).where(sql`${t.registered}`),
   ],
 );
 

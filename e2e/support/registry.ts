@@ -49,9 +49,9 @@ async function insertProvider(p: {
   const sql = e2eSql();
   const searchName = (p.groupName ?? `${p.firstName} ${p.lastName}`).toLowerCase();
   const [row] = await sql<{ id: string }[]>`
-    insert into providers (provider_number, npi, provider_type, first_name, last_name, group_name, tax_id, group_provider_number, program, search_name, fingerprint)
+    insert into providers (provider_number, npi, provider_type, first_name, last_name, group_name, tax_id, group_provider_number, program, search_name, search_cities, fingerprint)
     values (${p.providerNumber}, ${p.npi}, ${p.type}, ${p.firstName ?? null}, ${p.lastName ?? null}, ${p.groupName ?? null}, ${p.taxDigits},
-            ${p.groupProviderNumber ?? null}, 'both', ${searchName}, ${"e2e-" + p.providerNumber})
+            ${p.groupProviderNumber ?? null}, 'both', ${searchName}, 'columbus', ${"e2e-" + p.providerNumber})
     returning id`;
   for (const [i, zip] of p.zips.entries()) {
     const [zip5, zip4] = zip.split("-");

@@ -22,7 +22,7 @@ describe("importRegistry", () => {
     const report = await importRegistry(t.db, fromString(demoRegistryCsv()));
     expect(report).toMatchObject({ rows: 11, providers: 8, inserted: 8, updated: 0, unchanged: 0, rejectedProviders: 0, problems: [] });
     const [mary] = await t.db.select().from(providers).where(eq(providers.providerNumber, "100200300"));
-    expect(mary).toMatchObject({ firstName: "Mary Ann", lastName: "Smith", taxId: "311234567", providerType: "practitioner", program: "medicaid", searchName: "mary ann smith" });
+    expect(mary).toMatchObject({ firstName: "Mary Ann", lastName: "Smith", taxId: "311234567", providerType: "practitioner", program: "medicaid", searchName: "mary ann smith", searchCities: "columbus dublin" });
     const addresses = await t.db.select().from(providerAddresses).where(eq(providerAddresses.providerId, mary!.id));
     expect(addresses.map((a) => [a.addressType, a.zip5, a.zip4]).sort()).toEqual([
       ["practice", "43017", "2244"],

@@ -129,6 +129,7 @@ async function writeBatch(db: Db, batch: Required<PendingProvider>[]): Promise<{
     const rows = batch.map((p) => ({
       ...p.provider,
       searchName: providerDisplayName(p.provider).toLowerCase(),
+      searchCities: [...new Set(p.addresses.map((a) => a.city.toLowerCase()))].join(" "),
       fingerprint: fingerprint(p),
     }));
     const changed = await tx
@@ -146,6 +147,7 @@ async function writeBatch(db: Db, batch: Required<PendingProvider>[]): Promise<{
           groupProviderNumber: sql`excluded.group_provider_number`,
           program: sql`excluded.program`,
           searchName: sql`excluded.search_name`,
+          searchCities: sql`excluded.search_cities`,
           fingerprint: sql`excluded.fingerprint`,
           updatedAt: sql`now()`,
         },

@@ -1,6 +1,6 @@
-import { and, asc, eq, exists, inArray, like, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { providerAddresses, providerMemberships, providers, users, type Provider } from "@/db/schema";
+import { providerMemberships, providers, users, type Provider } from "@/db/schema";
 import { providerDisplayName } from "@/lib/registry/rows";
 
 /** What the search dialog lists: only providers registered in the portal (with an active administrator). */
@@ -26,25 +26,15 @@ function escapeLike(s: string): string {
 }
 
 /**
- * Search by NPI (prefix), provider name (anywhere in the name) or city (prefix), limited to
- * providers with an active administrator. The administrators' providers drive the query, so it
- * stays fast on a registry of a million rows (trigram indexes cover name and city otherwise).
+ * Search by NPI (prefix), provider name or city (anywhere in them), among registered providers
+ * only. `providers.registered` (kept by a trigger on the memberships) and its partial indexes keep
+ * this fast on a registry of a million rows; choosing a result re-checks the memberships.
  */
 export async function searchRegisteredProviders(db: Db, query: string): Promise<RegisteredProvider[]> {
   const q = query.trim().toLowerCase().replace(/\s+/g, " ").slice(0, 100);
   if (q.length < 2) return [];
   const pattern = escapeLike(q);
-  const match = /^\d+$/.test(q)
-    ? like(providers.npi, `${pattern}%`)
-    : or(
-        like(providers.searchName, `%${pattern}%`),
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(providerAddresses)
-            .where(and(eq(providerAddresses.providerId, providers.id), sql`lower(${providerAddresses.city}) like ${`${pattern}%`}`)),
-        ),
-      );
+  const match = /^\d+$/.test(q) ? like(providers.npi, `${pattern}%`) : or(like(providers.searchName, `%${pattern}%`), like(providers.searchCities, `%${pattern}%`));
   const rows = await db
     .select({
       id: providers.id,
@@ -55,7 +45,7 @@ export async function searchRegisteredProviders(db: Db, query: string): Promise<
       city: sql<string | null>`(select a.city from provider_addresses a where a.provider_id = "providers"."id" order by a.position limit 1)`,
     })
     .from(providers)
-    .where(and(inArray(providers.id, activeAdminProviderIds(db)), match))
+    .where(and(sql`${providers.registered}`, match))
     .orderBy(asc(providers.searchName), asc(providers.npi))
     .limit(SEARCH_LIMIT);
   return rows.map((r) => ({ id: r.id, name: providerDisplayName(r), npi: r.npi, city: r.city }));

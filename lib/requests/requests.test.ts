@@ -87,6 +87,23 @@ describe("searchRegisteredProviders", () => {
     expect(await searchRegisteredProviders(t.db, "%")).toEqual([]);
     expect(await searchRegisteredProviders(t.db, "_a%")).toEqual([]);
   });
+
+  it("follows the memberships: losing the last active administrator hides a provider, gaining one shows it", async () => {
+    const admin = await member(mary, "admin");
+    const found = async () => (await searchRegisteredProviders(t.db, "smith")).map((p) => p.id);
+    expect(await found()).toEqual([mary]);
+    const adminOf = and(eq(providerMemberships.userId, admin.id), eq(providerMemberships.providerId, mary));
+    await t.db.update(providerMemberships).set({ status: "revoked" }).where(adminOf);
+    expect(await found()).toEqual([]);
+    await t.db.update(providerMemberships).set({ status: "active" }).where(adminOf);
+    expect(await found()).toEqual([mary]);
+    // A second administrator keeps it registered when the first is demoted; deleting that one hides it.
+    const second = await member(mary, "admin");
+    await t.db.update(providerMemberships).set({ role: "user" }).where(adminOf);
+    expect(await found()).toEqual([mary]);
+    await t.db.delete(providerMemberships).where(and(eq(providerMemberships.userId, second.id), eq(providerMemberships.providerId, mary)));
+    expect(await found()).toEqual([]);
+  });
 });
 
 describe("submitAccessRequest", () => {
