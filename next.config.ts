@@ -27,8 +27,6 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
-  // Lets two local builds (say, two engineers' e2e servers) live side by side; unset in production.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   async headers() {

@@ -1,12 +1,13 @@
 import { roleLabel } from "@/lib/access/permissions";
 import type { LinkedAccount } from "@/lib/providers/linked-accounts";
+import { TableScroller } from "@/components/ui/table-scroller";
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
 /** Every provider the person is linked to: name, NPI, Provider ID, role, date linked, which is active. */
 export function LinkedAccountsTable({ accounts, caption }: { accounts: LinkedAccount[]; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroller label="Linked accounts">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="mb-2 text-left font-semibold text-slate-800">{caption}</caption>
         <thead>
@@ -32,6 +33,6 @@ export function LinkedAccountsTable({ accounts, caption }: { accounts: LinkedAcc
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }

@@ -3,6 +3,7 @@ import { ActionButton } from "@/components/settings/action-button";
 import { permissionLabel, roleLabel } from "@/lib/access/permissions";
 import type { InvitationRow, InvitationState } from "@/lib/users/invite";
 import { MANAGE_FAILURES } from "./messages";
+import { TableScroller } from "@/components/ui/table-scroller";
 
 const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -17,7 +18,7 @@ const STATE: Record<InvitationState, { label: string; className: string }> = {
 export function InvitationsTable({ rows }: { rows: InvitationRow[] }) {
   if (!rows.length) return <p className="text-slate-700">No invitations yet. Choose Invite New User to send one.</p>;
   return (
-    <div className="overflow-x-auto">
+    <TableScroller label="Invitations">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="mb-2 text-left font-semibold text-slate-800">Invitations (times in UTC)</caption>
         <thead>
@@ -75,6 +76,6 @@ export function InvitationsTable({ rows }: { rows: InvitationRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }

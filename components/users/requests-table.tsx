@@ -16,6 +16,7 @@ import { REASON_MAX } from "@/lib/requests/policy";
 import { approveSchema, denySchema, PROGRAMS, type ApproveInput, type DenyInput } from "@/lib/requests/schemas";
 import { Dialog } from "./dialog";
 import { RolePermissionsFields } from "./role-permissions-fields";
+import { TableScroller } from "@/components/ui/table-scroller";
 
 const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const programLabel = (id: string) => PROGRAMS.find((p) => p.id === id)?.label ?? id;
@@ -48,11 +49,12 @@ type Deciding = { request: RequestView; decision: "approve" | "deny" };
 
 /** Pending requests, oldest first, each with its time left and Approve / Deny. */
 export function PendingRequests({ rows }: { rows: RequestView[] }) {
+  // The open dialog outlives its row: a refusal ("already decided") stays readable after the refresh removes the request.
   const [deciding, setDeciding] = useState<Deciding | null>(null);
-  if (!rows.length) return <p className="text-slate-700">No pending access requests.</p>;
   return (
     <>
-      <ul className="space-y-4" aria-label="Pending access requests">
+      {rows.length ? null : <p className="text-slate-700">No pending access requests.</p>}
+      <ul className="space-y-4" aria-label="Pending access requests" hidden={!rows.length}>
         {rows.map((r) => (
           <li key={r.id} className="rounded-md border border-slate-200 p-4">
             <article aria-labelledby={`req-${r.id}`}>
@@ -176,7 +178,7 @@ function decisionText(r: RequestView): string {
 export function RequestsHistory({ rows }: { rows: RequestView[] }) {
   if (!rows.length) return <p className="text-slate-700">No decided requests yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <TableScroller label="Request history">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="mb-2 text-left font-semibold text-slate-800">Decided and automatically denied requests (times in UTC)</caption>
         <thead>
@@ -203,6 +205,6 @@ export function RequestsHistory({ rows }: { rows: RequestView[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }

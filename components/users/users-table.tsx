@@ -15,6 +15,7 @@ import { editMembershipSchema, type EditMembershipInput } from "@/lib/users/sche
 import { Dialog } from "./dialog";
 import { MANAGE_FAILURES } from "./messages";
 import { RolePermissionsFields } from "./role-permissions-fields";
+import { TableScroller } from "@/components/ui/table-scroller";
 
 export interface UserRow {
   membershipId: string;
@@ -30,7 +31,7 @@ export interface UserRow {
 export function UsersTable({ rows }: { rows: UserRow[] }) {
   const [editing, setEditing] = useState<UserRow | null>(null);
   return (
-    <div className="overflow-x-auto">
+    <TableScroller label="Users">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="mb-2 text-left font-semibold text-slate-800">Users of this provider</caption>
         <thead>
@@ -87,7 +88,7 @@ export function UsersTable({ rows }: { rows: UserRow[] }) {
         </tbody>
       </table>
       {editing ? <EditDialog row={editing} onClose={() => setEditing(null)} /> : null}
-    </div>
+    </TableScroller>
   );
 }
 

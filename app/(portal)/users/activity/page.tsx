@@ -5,6 +5,7 @@ import { requireProviderAdmin } from "@/lib/next/admin-context";
 import { linkedAccountsFor } from "@/lib/next/provider-context";
 import { providerDisplayName } from "@/lib/registry/rows";
 import { ACTIVITY_LIMIT, listActivity } from "@/lib/users/activity";
+import { TableScroller } from "@/components/ui/table-scroller";
 
 export const metadata = { title: "Activity - Manage Users" };
 
@@ -17,7 +18,7 @@ export default async function ActivityPage() {
   return (
     <UsersPageFrame userName={`${user.firstName} ${user.lastName}`} accounts={accounts} providerName={providerDisplayName(provider)} tab="activity">
       {list.events.length ? (
-        <div className="overflow-x-auto">
+        <TableScroller label="Activity">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="mb-2 text-left font-semibold text-slate-800">The {ACTIVITY_LIMIT} most recent events, newest first (times in UTC)</caption>
             <thead>
@@ -41,7 +42,7 @@ export default async function ActivityPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroller>
       ) : (
         <p className="text-slate-700">Nothing has happened for this provider yet.</p>
       )}
