@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type FieldValues, type UseFormSetError } from "react-hook-form";
 import { approveRequestAction, denyRequestAction } from "@/app/(portal)/users/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { applyServerErrors, callAction, messagesOf, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
@@ -11,12 +11,12 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { permissionLabel, roleLabel } from "@/lib/access/permissions";
-import type { RequestView } from "@/lib/requests/decide";
+import type { DecideResult, RequestView } from "@/lib/requests/decide";
 import { REASON_MAX } from "@/lib/requests/policy";
 import { approveSchema, denySchema, PROGRAMS, type ApproveInput, type DenyInput } from "@/lib/requests/schemas";
 import { Dialog } from "./dialog";
 import { RolePermissionsFields } from "./role-permissions-fields";
-import { TableScroller } from "@/components/ui/table-scroller";
+import { DataTable } from "@/components/ui/data-table";
 
 const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const programLabel = (id: string) => PROGRAMS.find((p) => p.id === id)?.label ?? id;
@@ -91,24 +91,35 @@ function refusal(r: { reason: string; message?: string }): string {
   return UNEXPECTED_ERROR;
 }
 
-function ApproveDialog({ request, onClose }: { request: RequestView; onClose: () => void }) {
+/**
+ * Both dialogs' submit: success closes and refreshes; field errors go on the fields; a refusal is
+ * shown in the dialog while the page refreshes behind it (the request leaves the pending list).
+ */
+function useDecision<T extends FieldValues>(onClose: () => void, setError: UseFormSetError<T>) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, watch } = useForm<ApproveInput>({ resolver: zodResolver(approveSchema), defaultValues: { role: "user", permissions: [] } });
-  const errors = messagesOf(formState.errors);
-  const onSubmit = handleSubmit(async (v) => {
+  const decide = async (action: () => Promise<DecideResult>) => {
     setFormError(null);
-    const r = await callAction(() => approveRequestAction(request.id, { role: v.role, permissions: v.role === "admin" ? [] : Array.isArray(v.permissions) ? v.permissions : [] }));
+    const r = await callAction(action);
     if ("unexpected" in r) return setFormError(UNEXPECTED_ERROR);
-    if (r.ok) {
-      onClose();
-      router.refresh();
-      return;
-    }
-    if (r.reason === "invalid") return applyServerErrors(setError, r.fieldErrors);
-    setFormError(refusal(r));
+    if (r.ok) onClose();
+    else if (r.reason === "invalid") return applyServerErrors(setError, r.fieldErrors);
+    else setFormError(refusal(r));
     router.refresh();
+  };
+  return { formError, decide };
+}
+
+function ApproveDialog({ request, onClose }: { request: RequestView; onClose: () => void }) {
+  const { register, handleSubmit, formState, setError, watch } = useForm<ApproveInput>({
+    resolver: zodResolver(approveSchema),
+    defaultValues: { role: "user", permissions: [] },
   });
+  const { formError, decide } = useDecision(onClose, setError);
+  const errors = messagesOf(formState.errors);
+  const onSubmit = handleSubmit((v) =>
+    decide(() => approveRequestAction(request.id, { role: v.role, permissions: v.role === "admin" ? [] : Array.isArray(v.permissions) ? v.permissions : [] })),
+  );
   return (
     <Dialog title={`Approve request from ${fullName(request)}`} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
@@ -129,29 +140,23 @@ function ApproveDialog({ request, onClose }: { request: RequestView; onClose: ()
 }
 
 function DenyDialog({ request, onClose }: { request: RequestView; onClose: () => void }) {
-  const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<DenyInput>({ resolver: zodResolver(denySchema), defaultValues: { reason: "" } });
+  const { formError, decide } = useDecision(onClose, setError);
   const errors = messagesOf(formState.errors);
-  const onSubmit = handleSubmit(async (v) => {
-    setFormError(null);
-    const r = await callAction(() => denyRequestAction(request.id, v));
-    if ("unexpected" in r) return setFormError(UNEXPECTED_ERROR);
-    if (r.ok) {
-      onClose();
-      router.refresh();
-      return;
-    }
-    if (r.reason === "invalid") return applyServerErrors(setError, r.fieldErrors);
-    setFormError(refusal(r));
-    router.refresh();
-  });
+  const onSubmit = handleSubmit((v) => decide(() => denyRequestAction(request.id, v)));
   return (
     <Dialog title={`Deny request from ${fullName(request)}`} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
         <ErrorSummary errors={errors} labels={{ reason: "Reason" }} formError={formError} />
         <p className="mb-4 text-sm text-slate-700">{request.email} will be emailed that the request was denied.</p>
-        <TextAreaField id="deny-reason" label="Reason (optional, included in the email)" rows={3} hint={`At most ${REASON_MAX} characters.`} error={errors.reason} {...register("reason")} />
+        <TextAreaField
+          id="deny-reason"
+          label="Reason (optional, included in the email)"
+          rows={3}
+          hint={`At most ${REASON_MAX} characters.`}
+          error={errors.reason}
+          {...register("reason")}
+        />
         <div className="flex gap-3">
           <SubmitButton variant="danger" disabled={formState.isSubmitting}>
             {formState.isSubmitting ? "Denying…" : "Deny request"}
@@ -167,7 +172,15 @@ function DenyDialog({ request, onClose }: { request: RequestView; onClose: () =>
 
 function decisionText(r: RequestView): string {
   if (r.status === "approved") {
-    const perms = r.grantedRole === "admin" ? "" : `: ${r.grantedPermissions.map((p) => permissionLabel(p)).filter(Boolean).join(", ") || "no permissions"}`;
+    const perms =
+      r.grantedRole === "admin"
+        ? ""
+        : `: ${
+            r.grantedPermissions
+              .map((p) => permissionLabel(p))
+              .filter(Boolean)
+              .join(", ") || "no permissions"
+          }`;
     return `Approved as ${r.grantedRole ? roleLabel(r.grantedRole) : "User"}${perms}`;
   }
   if (r.autoDenied) return "Denied automatically after 5 days";
@@ -178,33 +191,25 @@ function decisionText(r: RequestView): string {
 export function RequestsHistory({ rows }: { rows: RequestView[] }) {
   if (!rows.length) return <p className="text-slate-700">No decided requests yet.</p>;
   return (
-    <TableScroller label="Request history">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="mb-2 text-left font-semibold text-slate-800">Decided and automatically denied requests (times in UTC)</caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-slate-700">
-            <th scope="col" className="py-2 pr-4">Email</th>
-            <th scope="col" className="py-2 pr-4">Name</th>
-            <th scope="col" className="py-2 pr-4">Submitted</th>
-            <th scope="col" className="py-2 pr-4">Decision</th>
-            <th scope="col" className="py-2">Decided</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-b border-slate-200 align-top">
-              <th scope="row" className="py-2 pr-4 font-medium text-slate-900">{r.email}</th>
-              <td className="py-2 pr-4">{fullName(r)}</td>
-              <td className="py-2 pr-4 whitespace-nowrap">{when.format(r.createdAt)}</td>
-              <td className="py-2 pr-4">{decisionText(r)}</td>
-              <td className="py-2">
-                {r.decidedAt ? when.format(r.decidedAt) : "—"}
-                {r.decidedByName ? <span className="block text-xs text-slate-600">by {r.decidedByName}</span> : r.autoDenied ? <span className="block text-xs text-slate-600">by the portal</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroller>
+    <DataTable caption="Decided and automatically denied requests (times in UTC)" columns={["Email", "Name", "Submitted", "Decision", "Decided"]}>
+      {rows.map((r) => (
+        <tr key={r.id} className="border-b border-slate-200 align-top">
+          <th scope="row" className="py-2 pr-4 font-medium text-slate-900">
+            {r.email}
+          </th>
+          <td className="py-2 pr-4">{fullName(r)}</td>
+          <td className="py-2 pr-4 whitespace-nowrap">{when.format(r.createdAt)}</td>
+          <td className="py-2 pr-4">{decisionText(r)}</td>
+          <td className="py-2">
+            {r.decidedAt ? when.format(r.decidedAt) : "—"}
+            {r.decidedByName ? (
+              <span className="block text-xs text-slate-600">by {r.decidedByName}</span>
+            ) : r.autoDenied ? (
+              <span className="block text-xs text-slate-600">by the portal</span>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

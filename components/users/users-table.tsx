@@ -15,7 +15,7 @@ import { editMembershipSchema, type EditMembershipInput } from "@/lib/users/sche
 import { Dialog } from "./dialog";
 import { MANAGE_FAILURES } from "./messages";
 import { RolePermissionsFields } from "./role-permissions-fields";
-import { TableScroller } from "@/components/ui/table-scroller";
+import { DataTable } from "@/components/ui/data-table";
 
 export interface UserRow {
   membershipId: string;
@@ -31,64 +31,65 @@ export interface UserRow {
 export function UsersTable({ rows }: { rows: UserRow[] }) {
   const [editing, setEditing] = useState<UserRow | null>(null);
   return (
-    <TableScroller label="Users">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="mb-2 text-left font-semibold text-slate-800">Users of this provider</caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-slate-700">
-            <th scope="col" className="py-2 pr-4">Email</th>
-            <th scope="col" className="py-2 pr-4">Name</th>
-            <th scope="col" className="py-2 pr-4">Role</th>
-            <th scope="col" className="py-2 pr-4">Permissions</th>
-            <th scope="col" className="py-2 pr-4">Status</th>
-            <th scope="col" className="py-2">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.membershipId} className="border-b border-slate-200 align-top">
-              <th scope="row" className="py-2 pr-4 font-medium text-slate-900">{r.email}</th>
-              <td className="py-2 pr-4">
-                {r.name}
-                {r.self ? <span className="ml-1 text-slate-600">(you)</span> : null}
-              </td>
-              <td className="py-2 pr-4">{roleLabel(r.role)}</td>
-              <td className="py-2 pr-4">{r.role === "admin" ? "All" : r.permissions.length ? r.permissions.map((p) => permissionLabel(p)).join(", ") : "None"}</td>
-              <td className="py-2 pr-4">
+    <>
+      <DataTable caption="Users of this provider" columns={["Email", "Name", "Role", "Permissions", "Status", "Actions"]}>
+        {rows.map((r) => (
+          <tr key={r.membershipId} className="border-b border-slate-200 align-top">
+            <th scope="row" className="py-2 pr-4 font-medium text-slate-900">
+              {r.email}
+            </th>
+            <td className="py-2 pr-4">
+              {r.name}
+              {r.self ? <span className="ml-1 text-slate-600">(you)</span> : null}
+            </td>
+            <td className="py-2 pr-4">{roleLabel(r.role)}</td>
+            <td className="py-2 pr-4">
+              {r.role === "admin" ? "All" : r.permissions.length ? r.permissions.map((p) => permissionLabel(p)).join(", ") : "None"}
+            </td>
+            <td className="py-2 pr-4">
+              {r.status === "active" ? (
+                <span className="rounded bg-green-100 px-2 py-0.5 font-semibold text-green-900">Active</span>
+              ) : (
+                <span className="rounded bg-red-100 px-2 py-0.5 font-semibold text-red-900">Revoked</span>
+              )}
+            </td>
+            <td className="py-2">
+              <div className="flex flex-wrap gap-2">
+                <Button variant="secondary" aria-label={`Edit Role and Permissions for ${r.email}`} onClick={() => setEditing(r)}>
+                  Edit Role and Permissions
+                </Button>
+                {r.status === "active" && r.role !== "admin" ? (
+                  <ActionButton
+                    action={() => makeAdminAction(r.membershipId)}
+                    label="Make Admin"
+                    accessibleName={`Make Admin: ${r.email}`}
+                    failures={MANAGE_FAILURES}
+                  />
+                ) : null}
                 {r.status === "active" ? (
-                  <span className="rounded bg-green-100 px-2 py-0.5 font-semibold text-green-900">Active</span>
+                  <ActionButton
+                    action={() => revokeUserAction(r.membershipId)}
+                    label="Revoke User"
+                    variant="danger"
+                    accessibleName={`Revoke User: ${r.email}`}
+                    confirm={`Revoke ${r.email}? They lose access to this provider on their next page.`}
+                    failures={MANAGE_FAILURES}
+                  />
                 ) : (
-                  <span className="rounded bg-red-100 px-2 py-0.5 font-semibold text-red-900">Revoked</span>
+                  <ActionButton
+                    action={() => restoreUserAction(r.membershipId)}
+                    label="Restore User"
+                    accessibleName={`Restore User: ${r.email}`}
+                    failures={MANAGE_FAILURES}
+                  />
                 )}
-              </td>
-              <td className="py-2">
-                <div className="flex flex-wrap gap-2">
-                  <Button variant="secondary" aria-label={`Edit Role and Permissions for ${r.email}`} onClick={() => setEditing(r)}>
-                    Edit Role and Permissions
-                  </Button>
-                  {r.status === "active" && r.role !== "admin" ? (
-                    <ActionButton action={() => makeAdminAction(r.membershipId)} label="Make Admin" accessibleName={`Make Admin: ${r.email}`} failures={MANAGE_FAILURES} />
-                  ) : null}
-                  {r.status === "active" ? (
-                    <ActionButton
-                      action={() => revokeUserAction(r.membershipId)}
-                      label="Revoke User"
-                      variant="danger"
-                      accessibleName={`Revoke User: ${r.email}`}
-                      confirm={`Revoke ${r.email}? They lose access to this provider on their next page.`}
-                      failures={MANAGE_FAILURES}
-                    />
-                  ) : (
-                    <ActionButton action={() => restoreUserAction(r.membershipId)} label="Restore User" accessibleName={`Restore User: ${r.email}`} failures={MANAGE_FAILURES} />
-                  )}
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </div>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {editing ? <EditDialog row={editing} onClose={() => setEditing(null)} /> : null}
-    </TableScroller>
+    </>
   );
 }
 
@@ -103,7 +104,13 @@ function EditDialog({ row, onClose }: { row: UserRow; onClose: () => void }) {
   const errors = messagesOf(formState.errors);
   const onSubmit = handleSubmit(async (v) => {
     setFormError(null);
-    const r = await callAction(() => editRoleAction({ membershipId: row.membershipId, role: v.role, permissions: v.role === "admin" ? [] : Array.isArray(v.permissions) ? v.permissions : [] }));
+    const r = await callAction(() =>
+      editRoleAction({
+        membershipId: row.membershipId,
+        role: v.role,
+        permissions: v.role === "admin" ? [] : Array.isArray(v.permissions) ? v.permissions : [],
+      }),
+    );
     if ("unexpected" in r) return setFormError(UNEXPECTED_ERROR);
     if (r.ok) {
       onClose();
