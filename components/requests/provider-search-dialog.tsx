@@ -3,7 +3,7 @@
 import { useEffect, useId, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
-import { Dialog } from "@/components/users/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { describeRetry } from "@/lib/rate-limit/retry-wording";
 import type { RegisteredProvider } from "@/lib/requests/directory";
 

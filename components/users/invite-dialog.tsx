@@ -14,7 +14,7 @@ import { TextField } from "@/components/ui/field";
 import { permissionLabel, roleLabel } from "@/lib/access/permissions";
 import { INVITE_ROW_MESSAGES, type InviteRowResult } from "@/lib/users/invite-messages";
 import { inviteRowSchema, MAX_INVITES_PER_SEND, ZIP_HINT, type InviteRow, type InviteRowInput } from "@/lib/users/schemas";
-import { Dialog } from "./dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { RolePermissionsFields } from "./role-permissions-fields";
 
 const LABELS = { email: "Email", firstName: "First Name", lastName: "Last Name", zip: "ZIP Code", role: "Role", permissions: "Permissions" };

@@ -14,7 +14,7 @@ import { permissionLabel, roleLabel } from "@/lib/access/permissions";
 import type { DecideResult, RequestView } from "@/lib/requests/decide";
 import { REASON_MAX } from "@/lib/requests/policy";
 import { approveSchema, denySchema, PROGRAMS, type ApproveInput, type DenyInput } from "@/lib/requests/schemas";
-import { Dialog } from "./dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { RolePermissionsFields } from "./role-permissions-fields";
 import { DataTable } from "@/components/ui/data-table";
 

@@ -12,7 +12,7 @@ import { ActionButton } from "@/components/settings/action-button";
 import { Button } from "@/components/ui/button";
 import { permissionLabel, roleLabel, type Permission, type Role } from "@/lib/access/permissions";
 import { editMembershipSchema, type EditMembershipInput } from "@/lib/users/schemas";
-import { Dialog } from "./dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { MANAGE_FAILURES } from "./messages";
 import { RolePermissionsFields } from "./role-permissions-fields";
 import { DataTable } from "@/components/ui/data-table";
