@@ -2,7 +2,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { e2eSql } from "./support/db";
 import { enterPortalAsNewPerson } from "./support/portal";
+import { createProviderAdmin } from "./support/admins";
+import { waitForMessage } from "./support/mail";
 import { createGroup, createPractitioner, type TestProvider } from "./support/registry";
+import { fillRequester } from "./support/requests";
 
 // Each test comes from its own client address, so per-IP limits apply to it alone.
 test.use({ extraHTTPHeaders: { "x-forwarded-for": `198.51.101.${Math.floor(Math.random() * 200) + 20}` } });
@@ -102,6 +105,30 @@ test("associate as Practitioner: field errors, not found, mismatch, then the agr
     select a.agreement_version, a.ip from agreement_acceptances a join providers p on p.id = a.provider_id where p.provider_number = ${provider.providerNumber}`;
   expect(acceptance).toMatchObject({ agreement_version: 1 });
   expect(acceptance!.ip).toMatch(/^198\.51\.101\./);
+});
+
+test("a provider that already has an administrator: no link, and an access request to its administrators instead", async ({ page }) => {
+  const provider = await createPractitioner("Noor", "Haddad");
+  const admin = await createProviderAdmin(provider.id);
+  const p = await enterPortalAsNewPerson(page, "second");
+  await fillProvider(page, practitionerDetails(provider));
+  const refusal = page.getByRole("status").filter({ hasText: "An administrator already manages this provider" });
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toContainText("No link was made. This provider has 1 administrator");
+  await expectAccessible(page);
+  const rows = await e2eSql()`select count(*)::int as n from provider_memberships where provider_id = ${provider.id}`;
+  expect(rows[0]!.n).toBe(1);
+
+  // The offered request goes to the public form with the provider's NPI filled in.
+  await refusal.getByRole("link", { name: "Request access to Noor Haddad" }).click();
+  await expect(page).toHaveURL(new RegExp(`/request-access\\?npi=${provider.npi}$`));
+  await expect(page.getByRole("textbox", { name: "NPI", exact: true })).toHaveValue(provider.npi);
+  await page.getByRole("radio", { name: "Medicare" }).check();
+  await fillRequester(page, p);
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByRole("heading", { name: "Request submitted" })).toBeVisible();
+  const adminMail = await waitForMessage(admin.email, "access-request-admin");
+  expect(adminMail.body_text).toContain(`${p.firstName} ${p.lastName} asked for access to Noor Haddad`);
 });
 
 test("associate as Group and see every practitioner under the Group Tax ID", async ({ page }) => {

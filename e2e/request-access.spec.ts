@@ -5,6 +5,7 @@ import { e2eSql } from "./support/db";
 import { countMessages, waitForMessage } from "./support/mail";
 import { newPerson, type Person } from "./support/people";
 import { createPractitioner } from "./support/registry";
+import { fillRequester } from "./support/requests";
 
 // Each test comes from its own client address, so per-IP limits apply to it alone.
 test.use({ extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 200) + 20}` } });
@@ -16,18 +17,6 @@ function letters(n = 8): string {
   return Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
 }
 
-async function fillRequester(page: Page, p: Person) {
-  await page.getByRole("textbox", { name: "First Name" }).fill(p.firstName);
-  await page.getByRole("textbox", { name: "Last Name" }).fill(p.lastName);
-  await page.getByRole("textbox", { name: "Position/Title" }).fill("Office Manager");
-  await page.getByRole("textbox", { name: "Email", exact: true }).fill(p.email);
-  await page.getByRole("textbox", { name: "Confirm Email" }).fill(p.email);
-  await page.getByRole("textbox", { name: "Phone number area code" }).fill("614");
-  await page.getByRole("textbox", { name: "Phone number prefix" }).fill("555");
-  await page.getByRole("textbox", { name: "Phone number line number" }).fill("0142");
-  await page.getByRole("textbox", { name: "Extn" }).fill("12");
-  await page.getByRole("textbox", { name: "Reason for requesting access" }).fill("I schedule visits and check claims for this practice.");
-}
 
 const stateSelect = (page: Page) => page.getByRole("combobox", { name: "State", exact: true });
 const searchButton = (page: Page) => page.getByRole("button", { name: "Search for a provider" });

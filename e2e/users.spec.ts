@@ -5,6 +5,7 @@ import { e2eSql } from "./support/db";
 import { E2E_SECRETS } from "./support/env";
 import { countMessages, waitForMessage } from "./support/mail";
 import { newPerson, type Person } from "./support/people";
+import { REQUEST_DETAILS, requestAccessByNpi } from "./support/requests";
 import { adminOfNewProvider, clientIp, insertAccessRequest, invitationLink, joinFromInvitation, newPersonPage, openUsersTab } from "./support/users";
 
 // Each test comes from its own client address, so per-IP limits apply to it alone.
@@ -37,16 +38,20 @@ async function addToList(dialog: Locator, p: Person, zip: string, role: "Adminis
   await dialog.getByRole("button", { name: "Add to List" }).click();
 }
 
-test("approve an access request: the requester registers from the email and lands with the chosen permissions", async ({ page, browser }) => {
+test("request access from the public form, approve it: the requester registers from the email and lands with the chosen permissions", async ({ page, browser }) => {
   const { person: admin, provider } = await adminOfNewProvider(page, "approver");
   const requester = newPerson("requester");
-  const request = await insertAccessRequest(provider.id, { person: requester });
+  // The requester, signed out in a browser of their own, uses the public form.
+  const requesterPage = await newPersonPage(browser);
+  await requestAccessByNpi(requesterPage, provider.npi, requester);
+  const request = { email: requester.email, reason: REQUEST_DETAILS.reason };
+  await waitForMessage(admin.email, "access-request-admin");
 
   await openUsersTab(page, "Access Requests");
   await expect(page.getByRole("heading", { name: "Pending requests (1)" })).toBeVisible();
   const item = pendingList(page).getByRole("listitem").filter({ hasText: request.email });
   await expect(item.getByRole("heading", { name: `${requester.firstName} ${requester.lastName}` })).toBeVisible();
-  for (const detail of ["Billing Specialist", "614-555-0142 Extn 12", "Medicaid, OH", request.reason, "auto-denies in 4 days"]) await expect(item).toContainText(detail);
+  for (const detail of [REQUEST_DETAILS.positionTitle, "614-555-0142 Extn 12", "Medicaid, OH", request.reason, "auto-denies in 4 days"]) await expect(item).toContainText(detail);
   await expect(page.getByText("No decided requests yet.")).toBeVisible();
   await expectAccessible(page);
 
@@ -69,7 +74,6 @@ test("approve an access request: the requester registers from the email and land
 
   // The requester follows the emailed link: Create Account, activate, sign in, MFA, the agreement.
   const link = await invitationLink(request.email, "access-request-approved");
-  const requesterPage = await newPersonPage(browser);
   await joinFromInvitation(requesterPage, link, requester, { providerName: PROVIDER_NAME, onInvitationPage: expectAccessible, beforeAccept: expectAccessible });
   await expect(requesterPage.getByRole("region", { name: "Active provider" })).toContainText(provider.providerNumber);
   await expectHomeGrants(requesterPage, "User", ["Claims view", "Remittance"]);
