@@ -40,7 +40,7 @@ test("every missing or malformed field is named on the field; State is required 
   // Nothing typed: every required field has its message on the field and in the summary.
   await page.getByRole("button", { name: "Submit" }).click();
   const summary = page.getByRole("main").getByRole("alert");
-  await expect(summary).toContainText("There are problems with 8 fields");
+  await expect(summary).toContainText("There are problems with 9 fields");
   await expect(summary.getByRole("link", { name: /^Phone Number:/ })).toHaveCount(1);
   await expect(page.locator("#program-error")).toHaveText("Choose a Program");
   await expect(page.getByRole("radiogroup", { name: "Program" })).toHaveAttribute("aria-invalid", "true");
@@ -51,6 +51,7 @@ test("every missing or malformed field is named on the field; State is required 
     ["email", "Enter your email"],
     ["confirmEmail", "Confirm your email"],
     ["reason", "Enter the reason for requesting access"],
+    ["npi", "Enter the NPI, search for the provider, or enter the Provider name"],
   ];
   for (const [id, message] of required) {
     await expect(page.locator(`#${id}-error`)).toHaveText(message);

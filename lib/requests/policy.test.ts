@@ -99,6 +99,13 @@ describe("the Request Access form rules", () => {
     expect(errorsOf({ ...valid, npi: "12345" })).toEqual({ npi: "NPI must be 10 digits" });
   });
 
+  it("names every problem of an empty form at once, the cross-field ones included", () => {
+    expect(Object.keys(errorsOf({})).sort()).toEqual(["confirmEmail", "email", "firstName", "lastName", "npi", "phoneArea", "phoneLine", "phonePrefix", "positionTitle", "program", "reason"]);
+    // With other fields wrong, the State and email-match rules still speak.
+    const e = errorsOf({ ...valid, firstName: "", state: "", confirmEmail: "other@example.org" });
+    expect(e).toEqual({ firstName: "Enter your first name", state: "Choose a State for Medicaid", confirmEmail: "Emails do not match" });
+  });
+
   it("requires every requestor detail and bounds each", () => {
     const e = errorsOf({ ...valid, firstName: "", lastName: " ", positionTitle: "", email: "", confirmEmail: "" });
     expect(Object.keys(e).sort()).toEqual(["confirmEmail", "email", "firstName", "lastName", "positionTitle"]);

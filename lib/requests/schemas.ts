@@ -64,16 +64,26 @@ export const accessRequestSchema = z
     /** Honeypot: hidden from people, filled by naive bots. */
     website: z.string().max(500).optional().default(""),
   })
-  .superRefine((v, ctx) => {
-    if (v.program !== "medicare") {
-      if (!v.state) ctx.addIssue({ code: "custom", path: ["state"], message: "Choose a State for Medicaid" });
-      else if (!STATE_CODES.includes(v.state)) ctx.addIssue({ code: "custom", path: ["state"], message: "Choose a State from the list" });
-    } else if (v.state && !STATE_CODES.includes(v.state)) ctx.addIssue({ code: "custom", path: ["state"], message: "Choose a State from the list" });
-    if (v.npi && !/^\d{10}$/.test(v.npi)) ctx.addIssue({ code: "custom", path: ["npi"], message: "NPI must be 10 digits" });
-    if (!v.npi && !v.providerId && !v.providerName)
-      ctx.addIssue({ code: "custom", path: ["npi"], message: "Enter the NPI, search for the provider, or enter the Provider name" });
-    if (v.confirmEmail.trim().toLowerCase() !== v.email) ctx.addIssue({ code: "custom", path: ["confirmEmail"], message: "Emails do not match" });
-  });
+  // The cross-field rules run even when other fields failed (`when`), so a person sees every
+  // problem on the first Submit; the value may then hold raw input, hence text().
+  .superRefine(
+    (v, ctx) => {
+      const text = (x: unknown) => (typeof x === "string" ? x.trim() : "");
+      const state = text(v.state);
+      const stateKnown = STATE_CODES.includes(state);
+      if (v.program === "medicaid" || v.program === "both") {
+        if (!state) ctx.addIssue({ code: "custom", path: ["state"], message: "Choose a State for Medicaid" });
+        else if (!stateKnown) ctx.addIssue({ code: "custom", path: ["state"], message: "Choose a State from the list" });
+      } else if (state && !stateKnown) ctx.addIssue({ code: "custom", path: ["state"], message: "Choose a State from the list" });
+      const npi = text(v.npi);
+      if (npi && !/^\d{10}$/.test(npi)) ctx.addIssue({ code: "custom", path: ["npi"], message: "NPI must be 10 digits" });
+      if (!npi && !text(v.providerId) && !text(v.providerName))
+        ctx.addIssue({ code: "custom", path: ["npi"], message: "Enter the NPI, search for the provider, or enter the Provider name" });
+      const confirm = text(v.confirmEmail).toLowerCase();
+      if (confirm && confirm !== text(v.email).toLowerCase()) ctx.addIssue({ code: "custom", path: ["confirmEmail"], message: "Emails do not match" });
+    },
+    { when: () => true },
+  );
 export type AccessRequestInput = z.input<typeof accessRequestSchema>;
 
 export const approveSchema = roleAndPermissionsSchema.refine((v) => v.role === "admin" || v.permissions.length > 0, { path: ["permissions"], message: "Choose at least one permission" });
