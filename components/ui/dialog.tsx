@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Button } from "./button";
 
 /**
  * A modal dialog: role="dialog", aria-modal, labelled by its title; focus moves to the first field
@@ -20,7 +22,9 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
         e.preventDefault();
         closeRef.current();
       } else if (e.key === "Tab" && ref.current) {
-        const items = Array.from(ref.current.querySelectorAll<HTMLElement>("a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled])"));
+        const items = Array.from(
+          ref.current.querySelectorAll<HTMLElement>("a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled])"),
+        );
         if (!items.length) return;
         const firstItem = items[0]!;
         const lastItem = items[items.length - 1]!;
@@ -41,17 +45,56 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
   }, []);
   return (
     <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-900/50 p-4">
-      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} className={`mt-8 w-full ${wide ? "max-w-3xl" : "max-w-xl"} rounded-lg bg-white p-6 shadow-xl focus:outline-none`}>
+      <div
+        ref={ref}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        className={`mt-8 w-full ${wide ? "max-w-3xl" : "max-w-xl"} rounded-lg bg-white p-6 shadow-xl focus:outline-none`}
+      >
         <div className="mb-4 flex items-start justify-between gap-4">
           <h2 id={titleId} className="text-xl font-semibold text-brand-800">
             {title}
           </h2>
-          <button type="button" data-close onClick={onClose} className="rounded px-2 text-2xl leading-none text-slate-700 hover:bg-slate-100" aria-label="Close">
+          <button
+            type="button"
+            data-close
+            onClick={onClose}
+            className="rounded px-2 text-2xl leading-none text-slate-700 hover:bg-slate-100"
+            aria-label="Close"
+          >
             ×
           </button>
         </div>
         {children}
       </div>
+    </div>
+  );
+}
+
+/** A dialog form's submit button (its label changes while submitting) and Cancel. */
+export function DialogFormButtons({
+  label,
+  busyLabel,
+  busy,
+  onCancel,
+  variant,
+}: {
+  label: string;
+  busyLabel: string;
+  busy: boolean;
+  onCancel: () => void;
+  variant?: "primary" | "danger";
+}) {
+  return (
+    <div className="flex gap-3">
+      <SubmitButton variant={variant} disabled={busy}>
+        {busy ? busyLabel : label}
+      </SubmitButton>
+      <Button variant="secondary" onClick={onCancel}>
+        Cancel
+      </Button>
     </div>
   );
 }

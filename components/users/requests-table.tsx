@@ -7,14 +7,13 @@ import { useForm, type FieldValues, type UseFormSetError } from "react-hook-form
 import { approveRequestAction, denyRequestAction } from "@/app/(portal)/users/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { applyServerErrors, callAction, messagesOf, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
-import { SubmitButton } from "@/components/forms/submit-button";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { permissionLabel, roleLabel } from "@/lib/access/permissions";
 import type { DecideResult, RequestView } from "@/lib/requests/decide";
 import { REASON_MAX } from "@/lib/requests/policy";
 import { approveSchema, denySchema, PROGRAMS, type ApproveInput, type DenyInput } from "@/lib/requests/schemas";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
 import { RolePermissionsFields } from "./role-permissions-fields";
 import { DataTable } from "@/components/ui/data-table";
 
@@ -128,12 +127,7 @@ function ApproveDialog({ request, onClose }: { request: RequestView; onClose: ()
           {request.email} will be emailed a link to proceed with registration. Choose what they may do for this provider.
         </p>
         <RolePermissionsFields register={register} role={watch("role") ?? "user"} idPrefix="approve" error={errors.permissions} />
-        <div className="flex gap-3">
-          <SubmitButton disabled={formState.isSubmitting}>{formState.isSubmitting ? "Approving…" : "Approve and send email"}</SubmitButton>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-        </div>
+        <DialogFormButtons label="Approve and send email" busyLabel="Approving…" busy={formState.isSubmitting} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -157,14 +151,7 @@ function DenyDialog({ request, onClose }: { request: RequestView; onClose: () =>
           error={errors.reason}
           {...register("reason")}
         />
-        <div className="flex gap-3">
-          <SubmitButton variant="danger" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? "Denying…" : "Deny request"}
-          </SubmitButton>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-        </div>
+        <DialogFormButtons label="Deny request" busyLabel="Denying…" busy={formState.isSubmitting} onCancel={onClose} variant="danger" />
       </form>
     </Dialog>
   );

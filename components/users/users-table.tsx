@@ -7,12 +7,11 @@ import { useForm } from "react-hook-form";
 import { editRoleAction, makeAdminAction, restoreUserAction, revokeUserAction } from "@/app/(portal)/users/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { applyServerErrors, callAction, messagesOf, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
-import { SubmitButton } from "@/components/forms/submit-button";
 import { ActionButton } from "@/components/settings/action-button";
 import { Button } from "@/components/ui/button";
 import { permissionLabel, roleLabel, type Permission, type Role } from "@/lib/access/permissions";
 import { editMembershipSchema, type EditMembershipInput } from "@/lib/users/schemas";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
 import { MANAGE_FAILURES } from "./messages";
 import { RolePermissionsFields } from "./role-permissions-fields";
 import { DataTable } from "@/components/ui/data-table";
@@ -126,12 +125,7 @@ function EditDialog({ row, onClose }: { row: UserRow; onClose: () => void }) {
         <ErrorSummary errors={errors} labels={{ role: "Role", permissions: "Permissions", membershipId: "User" }} formError={formError} />
         <p className="mb-3 text-sm text-slate-700">{row.email}</p>
         <RolePermissionsFields register={register} role={role} idPrefix="edit" error={errors.permissions} />
-        <div className="flex gap-3">
-          <SubmitButton disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Save"}</SubmitButton>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-        </div>
+        <DialogFormButtons label="Save" busyLabel="Saving…" busy={formState.isSubmitting} onCancel={onClose} />
       </form>
     </Dialog>
   );
