@@ -104,6 +104,9 @@ describe("the Request Access form rules", () => {
     // With other fields wrong, the State and email-match rules still speak.
     const e = errorsOf({ ...valid, firstName: "", state: "", confirmEmail: "other@example.org" });
     expect(e).toEqual({ firstName: "Enter your first name", state: "Choose a State for Medicaid", confirmEmail: "Emails do not match" });
+
+    // Not a form at all: refused, never a crash.
+    for (const junk of [null, undefined, "text", 42, [valid]]) expect(accessRequestSchema.safeParse(junk).success).toBe(false);
   });
 
   it("requires every requestor detail and bounds each", () => {

@@ -82,7 +82,8 @@ export const accessRequestSchema = z
       const confirm = text(v.confirmEmail).toLowerCase();
       if (confirm && confirm !== text(v.email).toLowerCase()) ctx.addIssue({ code: "custom", path: ["confirmEmail"], message: "Emails do not match" });
     },
-    { when: () => true },
+    // Any object: the rules read each field defensively. Not null, a string or an array.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null && !Array.isArray(payload.value) },
   );
 export type AccessRequestInput = z.input<typeof accessRequestSchema>;
 
