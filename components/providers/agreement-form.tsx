@@ -1,21 +1,14 @@
 "use client";
 
-import { SubmitButton } from "@/components/forms/submit-button";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
 import { acceptAgreementAction } from "@/app/(portal)/associate/actions";
-import { ErrorSummary } from "@/components/forms/error-summary";
-import { applyServerErrors, callAction, messagesOf, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
+import { applyServerErrors, callAction, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CheckboxField } from "@/components/ui/checkbox";
-import { AgreementText } from "./agreement-text";
 import type { AcceptResult } from "@/lib/providers/association";
+import { AgreementFields, useAgreementAcceptance } from "./agreement-acceptance";
 import { adminExistsMessage, ASSOCIATION_MESSAGES as M } from "@/lib/providers/messages";
-import { agreementSchema, type AgreementInput } from "@/lib/providers/schemas";
 
 type Refusal = Extract<AcceptResult, { reason: "admin_exists" | "already_linked" | "no_pending" | "agreement_changed" }>;
 
@@ -32,18 +25,8 @@ export function AgreementForm({
   restartPath: string;
 }) {
   const router = useRouter();
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const refusalRef = useRef<HTMLDivElement>(null);
-  const { register, handleSubmit, formState, setError } = useForm<AgreementInput>({
-    resolver: zodResolver(agreementSchema),
-    defaultValues: { accept: false, agreementVersion: agreement.version },
-  });
-  const errors = messagesOf(formState.errors);
-
-  useEffect(() => {
-    if (refusal) refusalRef.current?.focus();
-  }, [refusal]);
+  const { form, errors, formError, setFormError, refusal, setRefusal, refusalRef } = useAgreementAcceptance<Refusal>(agreement);
+  const { register, handleSubmit, formState, setError } = form;
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -95,13 +78,14 @@ export function AgreementForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <ErrorSummary errors={errors} labels={{ accept: "Provider Agreement" }} formError={formError} />
-      <AgreementText agreement={agreement} />
-      <CheckboxField id="accept" label="I have read and accept the Provider Agreement" required error={errors.accept} {...register("accept")} />
-      <SubmitButton disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? "Saving…" : submitLabel}
-      </SubmitButton>
-    </form>
+    <AgreementFields
+      agreement={agreement}
+      onSubmit={onSubmit}
+      register={register}
+      errors={errors}
+      formError={formError}
+      submitting={formState.isSubmitting}
+      submitLabel={submitLabel}
+    />
   );
 }
