@@ -37,7 +37,11 @@ describe("secret encryption", () => {
     expect(a).not.toContain("JBSWY3DPEHPK3PXP");
     expect(decryptSecret(a, KEY)).toBe("JBSWY3DPEHPK3PXP");
     const [v, iv, tag, data] = a.split(".");
-    const flipped = `${v}.${iv}.${tag}.${data!.slice(0, -2)}${data!.endsWith("A") ? "B" : "A"}${data!.slice(-1)}`;
+    // Flip one bit of the ciphertext itself (editing base64 text can leave the bytes unchanged).
+    const bytes = Buffer.from(data!, "base64url");
+    bytes[0] = bytes[0]! ^ 1;
+    const flipped = `${v}.${iv}.${tag}.${bytes.toString("base64url")}`;
+    expect(flipped).not.toBe(a);
     expect(() => decryptSecret(flipped, KEY)).toThrow();
     expect(() => decryptSecret(a, "3b".repeat(32))).toThrow();
     expect(() => encryptSecret("x", "short")).toThrow(/32 bytes/);
