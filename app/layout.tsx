@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { siteConfig } from "@/lib/site";
 import "./globals.css";
 
@@ -24,9 +23,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <header className="bg-brand-800 text-white">
           <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-            <Link href="/" className="text-lg font-semibold tracking-tight hover:underline">
+            {/* A plain link: next/link here would put its client code on every page, the sign-in page included. */}
+            <a href="/" className="text-lg font-semibold tracking-tight hover:underline">
               {portalName}
-            </Link>
+            </a>
             <div id="header-slot" />
           </div>
         </header>

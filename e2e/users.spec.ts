@@ -19,6 +19,14 @@ const historyTable = (page: Page) => page.getByRole("table", { name: /Decided an
 const usersTable = (page: Page) => page.getByRole("table", { name: "Users of this provider" });
 const invitationsTable = (page: Page) => page.getByRole("table", { name: /^Invitations/ });
 const rowFor = (table: Locator, email: string) => table.getByRole("row").filter({ has: table.page().getByRole("rowheader", { name: email, exact: true }) });
+/** Manage Users' status message: says what the last action did, and holds the focus. */
+async function expectStatus(page: Page, text: string | RegExp) {
+  const status = page.getByRole("status").filter({ hasText: text });
+  await expect(status).toBeVisible();
+  await expect(status).toBeFocused();
+}
+/** The alert dialog Make Admin, Revoke User and Cancel ask in before they act. */
+const confirmation = (page: Page, title: string | RegExp) => page.getByRole("alertdialog", { name: title });
 
 /** On the portal home: the role and the permissions listed for the active provider. */
 async function expectHomeGrants(page: Page, role: "Administrator" | "User", permissions: string[]) {
@@ -59,11 +67,14 @@ test("request access from the public form, approve it: the requester registers f
   const dialog = page.getByRole("dialog", { name: `Approve request from ${requester.firstName} ${requester.lastName}` });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("radio", { name: "User", exact: true })).toBeChecked();
+  // It opens on the first permission, not on the Administrator radio.
+  await expect(dialog.getByRole("checkbox", { name: "Message Box" })).toBeFocused();
   await expectAccessible(page);
   await dialog.getByRole("checkbox", { name: "Claims view" }).check();
   await dialog.getByRole("checkbox", { name: "Remittance" }).check();
   await dialog.getByRole("button", { name: "Approve and send email" }).click();
   await expect(dialog).toBeHidden();
+  await expectStatus(page, `Approved the request from ${requester.firstName} ${requester.lastName} as User with Claims view, Remittance. ${request.email} was emailed a link to create their account.`);
   await expect(page.getByRole("heading", { name: "Pending requests (0)" })).toBeVisible();
   await expect(page.getByText("No pending access requests.")).toBeVisible();
   const decided = rowFor(historyTable(page), request.email);
@@ -129,6 +140,7 @@ test("deny an access request with a reason: the requester is emailed it, and the
   await reason.fill(because);
   await dialog.getByRole("button", { name: "Deny request" }).click();
   await expect(dialog).toBeHidden();
+  await expectStatus(page, `Denied the request from ${request.firstName} ${request.lastName}. ${request.email} was emailed the decision.`);
   await expect(page.getByRole("heading", { name: "Pending requests (0)" })).toBeVisible();
   const decided = rowFor(historyTable(page), request.email);
   await expect(decided).toContainText(`Denied: ${because}`);
@@ -254,6 +266,9 @@ test("invite people with Add to List and Send Invitation; one accepts, and the l
   await addToList(dialog, first, provider.zips[0]!, "User", ["Claims view"]);
   await expect(dialog.getByRole("heading", { name: "People to invite (1)" })).toBeVisible();
   await expect(dialog.getByLabel("Email")).toHaveValue("");
+  // The next person starts from nothing: not the previous one's permissions.
+  await expect(dialog.getByRole("radio", { name: "User", exact: true })).toBeChecked();
+  await expect(dialog.getByRole("checkbox", { name: "Claims view" })).not.toBeChecked();
   // The practice ZIP+4 works too; the second person is invited as an administrator.
   await addToList(dialog, second, provider.zips[1]!, "Administrator");
   await expect(dialog.getByRole("heading", { name: "People to invite (2)" })).toBeVisible();
@@ -261,24 +276,18 @@ test("invite people with Add to List and Send Invitation; one accepts, and the l
   await addToList(dialog, first, provider.zips[0]!, "User");
   await expect(dialog).toContainText("This person is already in the list");
   await expect(dialog.getByRole("heading", { name: "People to invite (2)" })).toBeVisible();
+  // A ZIP that is not the provider's is refused on the ZIP field at Add to List, before anything is sent.
   await addToList(dialog, wrongZip, "99999", "User", ["Remittance"]);
-  await expect(dialog.getByRole("heading", { name: "People to invite (3)" })).toBeVisible();
-  await expect(dialog.getByRole("listitem").filter({ hasText: first.email })).toContainText("User: Claims view");
+  await expect(dialog.getByLabel("ZIP Code")).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog).toContainText("The ZIP Code is not one of this provider's ZIP codes.");
+  await expect(dialog.getByRole("heading", { name: "People to invite (2)" })).toBeVisible();
+  await expect(dialog.getByRole("listitem").filter({ hasText: first.email })).toContainText("User with Claims view");
   await expectAccessible(page);
 
   await dialog.getByRole("button", { name: "Send Invitation" }).click();
-  const results = dialog.getByRole("list", { name: "Invitation results" });
-  await expect(results.getByRole("listitem")).toHaveText([
-    `Invitation sent to ${first.email}.`,
-    `Invitation sent to ${second.email}.`,
-    `Not sent to ${wrongZip.email}: The ZIP Code is not one of this provider's ZIP codes.`,
-  ]);
-  // The one that failed stays in the list to fix.
-  await expect(dialog.getByRole("heading", { name: "People to invite (1)" })).toBeVisible();
-  await expect(dialog.getByRole("button", { name: `Remove ${wrongZip.email} from the list` })).toBeVisible();
-  await expectAccessible(page);
-  await dialog.getByRole("button", { name: "Close", exact: true }).first().click();
+  // All sent: the dialog closes and the page says so, with the focus.
   await expect(dialog).toBeHidden();
+  await expectStatus(page, `Invitations sent to 2 people: ${first.email}, ${second.email}.`);
 
   const table = invitationsTable(page);
   await expect(rowFor(table, first.email)).toContainText("Pending");
@@ -324,8 +333,8 @@ test("edit a user's permissions, make them an administrator, revoke and restore 
   // The only administrator cannot revoke themselves.
   await expect(rowFor(table, admin.email)).toContainText("(you)");
   await expect(rowFor(table, admin.email).getByRole("button", { name: `Make Admin: ${admin.email}` })).toHaveCount(0);
-  page.once("dialog", (d) => d.accept());
   await table.getByRole("button", { name: `Revoke User: ${admin.email}` }).click();
+  await confirmation(page, `Revoke ${admin.firstName} ${admin.lastName}'s access?`).getByRole("button", { name: "Revoke User" }).click();
   await expect(rowFor(table, admin.email).getByRole("alert")).toHaveText("This is the provider's last active administrator. Make someone else an administrator first.");
   await page.reload();
   await expect(rowFor(usersTable(page), admin.email)).toContainText("Active");
@@ -335,9 +344,10 @@ test("edit a user's permissions, make them an administrator, revoke and restore 
   await page.getByRole("button", { name: "Invite New User" }).click();
   const invite = page.getByRole("dialog", { name: "Invite New User" });
   await addToList(invite, member, provider.zips[0]!, "User", ["Claims view"]);
+  await expect(invite.getByRole("heading", { name: "People to invite (1)" })).toBeVisible();
   await invite.getByRole("button", { name: "Send Invitation" }).click();
-  await expect(invite.getByRole("list", { name: "Invitation results" })).toHaveText(`Invitation sent to ${member.email}.`);
-  await invite.getByRole("button", { name: "Close", exact: true }).first().click();
+  await expect(invite).toBeHidden();
+  await expectStatus(page, `Invitation sent to ${member.email}.`);
   const memberPage = await newPersonPage(browser);
   await joinFromInvitation(memberPage, await invitationLink(member.email, "invitation"), member, { providerName: PROVIDER_NAME });
   await expectHomeGrants(memberPage, "User", ["Claims view"]);
@@ -356,15 +366,19 @@ test("edit a user's permissions, make them an administrator, revoke and restore 
   await edit.getByRole("checkbox", { name: "Claims view" }).uncheck();
   await edit.getByRole("checkbox", { name: "Remittance" }).check();
   await edit.getByRole("checkbox", { name: "Authorizations" }).check();
+  await expect(edit).toContainText("Save will make them: User with Remittance, Authorizations");
   await edit.getByRole("button", { name: "Save" }).click();
   await expect(edit).toBeHidden();
+  await expectStatus(page, `Saved. ${member.firstName} ${member.lastName} (${member.email}) is now User with Remittance, Authorizations.`);
   await expect(memberRow.getByRole("cell").nth(2)).toHaveText("Remittance, Authorizations");
   // The member sees the change on their next page.
   await memberPage.goto("/home");
   await expectHomeGrants(memberPage, "User", ["Remittance", "Authorizations"]);
 
-  // Make Admin: the member now holds every permission and manages users.
+  // Make Admin, once confirmed: the member now holds every permission and manages users.
   await memberRow.getByRole("button", { name: `Make Admin: ${member.email}` }).click();
+  await confirmation(page, `Make ${member.firstName} ${member.lastName} an administrator?`).getByRole("button", { name: "Make Admin" }).click();
+  await expectStatus(page, `${member.firstName} ${member.lastName} (${member.email}) is now an administrator of this provider.`);
   await expect(memberRow.getByRole("cell").nth(1)).toHaveText("Administrator");
   await expect(memberRow.getByRole("cell").nth(2)).toHaveText("All");
   await expect(memberRow.getByRole("button", { name: `Make Admin: ${member.email}` })).toHaveCount(0);
@@ -373,26 +387,31 @@ test("edit a user's permissions, make them an administrator, revoke and restore 
   await memberPage.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Manage Users" }).click();
   await expect(memberPage.getByRole("heading", { name: "Manage Users", level: 1 })).toBeVisible();
 
-  // Revoke: the member loses the provider on their next page load.
-  page.once("dialog", (d) => {
-    expect(d.message()).toContain(`Revoke ${member.email}?`);
-    void d.accept();
-  });
+  // Revoke, once confirmed: the member loses the provider on their next page load, which says so.
   await memberRow.getByRole("button", { name: `Revoke User: ${member.email}` }).click();
+  const revoke = confirmation(page, `Revoke ${member.firstName} ${member.lastName}'s access?`);
+  await expect(revoke).toContainText(`${member.email} loses access to this provider on their next page.`);
+  await revoke.getByRole("button", { name: "Revoke User" }).click();
+  await expectStatus(page, `${member.firstName} ${member.lastName}'s access was revoked. They lose this provider on their next page.`);
   await expect(memberRow).toContainText("Revoked");
   await expect(memberRow.getByRole("button", { name: `Restore User: ${member.email}` })).toBeVisible();
   await memberPage.reload();
   await expect(memberPage).toHaveURL(/\/associate$/);
+  await expect(memberPage.getByRole("status").filter({ hasText: `Your access to ${PROVIDER_NAME} was removed on ` })).toBeVisible();
   await memberPage.goto("/home");
   await expect(memberPage).toHaveURL(/\/associate$/);
+  // Said once.
+  await expect(memberPage.getByText(`Your access to ${PROVIDER_NAME} was removed`)).toHaveCount(0);
   await expect(memberPage.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Manage Users" })).toHaveCount(0);
   // Dismissing the confirmation changes nothing.
-  page.once("dialog", (d) => void d.dismiss());
   await rowFor(usersTable(page), admin.email).getByRole("button", { name: `Revoke User: ${admin.email}` }).click();
+  await confirmation(page, /^Revoke /).getByRole("button", { name: "Cancel" }).click();
+  await expect(confirmation(page, /^Revoke /)).toHaveCount(0);
   await expect(rowFor(usersTable(page), admin.email)).toContainText("Active");
 
   // Restore: the provider comes back, with the role they had.
   await memberRow.getByRole("button", { name: `Restore User: ${member.email}` }).click();
+  await expectStatus(page, `${member.firstName} ${member.lastName}'s access was restored, as Administrator, with every permission.`);
   await expect(memberRow).toContainText("Active");
   await memberPage.goto("/home");
   await expect(memberPage).toHaveURL(/\/home$/);

@@ -38,6 +38,16 @@ describe("parseEnv", () => {
     expect(issuesOf(() => parseEnv({ ...secrets, RESEND_API_KEY: "re_123" }, { production: false }))).toEqual(["MAIL_FROM is required when RESEND_API_KEY is set"]);
   });
 
+  it("PORTAL_TIME_ZONE defaults to America/New_York and must be a zone Intl knows", () => {
+    expect(parseEnv({ ...secrets }, { production: false }).PORTAL_TIME_ZONE).toBe("America/New_York");
+    expect(parseEnv({ ...secrets, PORTAL_TIME_ZONE: "" }, { production: false }).PORTAL_TIME_ZONE).toBe("America/New_York");
+    expect(parseEnv({ ...secrets, PORTAL_TIME_ZONE: "America/Chicago" }, { production: false }).PORTAL_TIME_ZONE).toBe("America/Chicago");
+    expect(issuesOf(() => parseEnv({ ...secrets, PORTAL_TIME_ZONE: "Eastern Time" }, { production: false }))).toEqual([
+      "PORTAL_TIME_ZONE must be an IANA time zone name such as America/New_York or America/Chicago",
+    ]);
+    expect(issuesOf(() => parseEnv({ ...secrets, PORTAL_TIME_ZONE: "America/Nowhere" }, { production: false }))[0]).toMatch(/^PORTAL_TIME_ZONE must be an IANA time zone/);
+  });
+
   it("accepts a complete production configuration", () => {
     const e = parseEnv({ ...secrets, DATABASE_URL: "postgres://u@db:5432/portal", APP_URL: "https://portal.example.org" }, { production: true });
     expect(e).toMatchObject({ isProduction: true, APP_URL: "https://portal.example.org", SUPPORT_PHONE: "1-866-449-6848" });

@@ -2,6 +2,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseRateSetting } from "@/lib/rate-limit/config";
+import { RATE_RULES } from "@/lib/rate-limit/catalog";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "./time-format";
 
 const postgresUrl = z
   .string()
@@ -24,6 +27,16 @@ const envSchema = z.object({
   TWILIO_FROM_NUMBER: z.preprocess(emptyAsUndefined, z.string().optional()),
   PORTAL_NAME: z.string().min(1).default("Provider Portal"),
   SUPPORT_PHONE: z.string().min(7).default("1-866-449-6848"),
+  /** Proxies in front of the portal that append to X-Forwarded-For (lib/request-context.ts). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(10, "must be at most 10").default(1),
+  /** The plan's time zone: every time the portal shows is in it (lib/time-format). */
+  PORTAL_TIME_ZONE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine(isTimeZone, "must be an IANA time zone name such as America/New_York or America/Chicago")
+      .default(DEFAULT_TIME_ZONE),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema> & { isProduction: boolean };
@@ -59,6 +72,10 @@ export function parseEnv(
     : result.error.issues.map((i) => `${String(i.path[0])} ${i.code === "invalid_type" ? "is required" : i.message}`);
   if (result.success && options.production && !result.data.DATABASE_URL) {
     issues.push("DATABASE_URL is required in production (embedded PGlite is for development only)");
+  }
+  for (const rule of RATE_RULES) {
+    const setting = rule.env ? source[rule.env] : undefined;
+    if (setting && !parseRateSetting(setting)) issues.push(`${rule.env} must be LIMIT/WINDOW, such as 30/15m (s, m, h or d)`);
   }
   if (result.success && result.data.RESEND_API_KEY && !source.MAIL_FROM) {
     issues.push("MAIL_FROM is required when RESEND_API_KEY is set");

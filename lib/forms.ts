@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** zod issues → { field: first message }, the shape every form shows on its fields. */
 export function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: string }[] }): Record<string, string> {
   const out: Record<string, string> = {};
@@ -7,3 +9,9 @@ export function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: s
   }
   return out;
 }
+
+/**
+ * A checkbox as a form posts it ("on" when ticked, absent when not) or as a script sends it
+ * (a boolean): true only when ticked.
+ */
+export const checkboxField = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());

@@ -1,7 +1,7 @@
-import { requireSession } from "@/lib/next/session";
+import { requirePage } from "@/lib/next/page-guard";
 
 /** Everything under (portal) needs a live session; each action checks again on its own. */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  await requireSession();
+  await requirePage("signedIn");
   return <>{children}</>;
 }

@@ -1,21 +1,22 @@
 "use client";
 
-import { SubmitButton } from "@/components/forms/submit-button";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect, useRef } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { applyServerErrors, callAction, messagesOf, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { TextField } from "@/components/ui/field";
-import { emailOnlySchema } from "@/lib/auth/schemas";
 
 export type EmailRequestResult = { ok: true } | { ok: false; fieldErrors: Record<string, string> } | { ok: false; rateLimited: true; retryAfterMs: number };
 
+function waitWording(retryAfterMs: number) {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  return `Too many requests. Try again in ${minutes === 1 ? "a minute" : `${minutes} minutes`}.`;
+}
+
 /**
  * One email field and a button, answering with the same confirmation whatever the address:
- * used by Forgot password and Resend activation email.
+ * used by Forgot password and Resend activation email. Works without JavaScript.
  */
 export function EmailRequestForm({
   action,
@@ -23,33 +24,19 @@ export function EmailRequestForm({
   confirmation,
   defaultEmail = "",
 }: {
-  action: (input: { email: string }) => Promise<EmailRequestResult>;
+  action: (state: EmailRequestResult | null, form: FormData) => Promise<EmailRequestResult>;
   submitLabel: string;
   confirmation: string;
   defaultEmail?: string;
 }) {
-  const [sentTo, setSentTo] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { state, pending, errors, values, form } = useFormAction(action);
   const doneRef = useRef<HTMLParagraphElement>(null);
-  const { register, handleSubmit, formState, setError } = useForm<{ email: string }>({ resolver: zodResolver(emailOnlySchema), defaultValues: { email: defaultEmail } });
-  const errors = messagesOf(formState.errors);
+  const sent = state?.ok === true;
   useEffect(() => {
-    if (sentTo) doneRef.current?.focus();
-  }, [sentTo]);
+    if (sent) doneRef.current?.focus();
+  }, [sent]);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await callAction(() => action(values));
-    if (result.ok) return setSentTo(values.email);
-    if ("unexpected" in result) return setFormError(UNEXPECTED_ERROR);
-    if ("rateLimited" in result) {
-      const minutes = Math.max(1, Math.ceil(result.retryAfterMs / 60_000));
-      return setFormError(`Too many requests. Try again in ${minutes === 1 ? "a minute" : `${minutes} minutes`}.`);
-    }
-    applyServerErrors(setError, result.fieldErrors);
-  });
-
-  if (sentTo) {
+  if (sent) {
     return (
       <div role="status" className="rounded-md bg-brand-50 p-5">
         <p ref={doneRef} tabIndex={-1} className="font-semibold text-brand-900 focus:outline-none">
@@ -64,10 +51,10 @@ export function EmailRequestForm({
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <ErrorSummary errors={errors} labels={{ email: "Email" }} formError={formError} />
-      <TextField id="email" label="Email" type="email" autoComplete="email" required maxLength={254} error={errors.email} {...register("email")} />
-      <SubmitButton className="w-full" disabled={formState.isSubmitting}>
+    <form {...form}>
+      <ErrorSummary errors={errors} labels={{ email: "Email" }} formError={state && "rateLimited" in state ? waitWording(state.retryAfterMs) : null} />
+      <TextField id="email" name="email" label="Email" type="email" autoComplete="email" required maxLength={254} defaultValue={values.email ?? defaultEmail} error={errors.email} />
+      <SubmitButton className="w-full" pending={pending}>
         {submitLabel}
       </SubmitButton>
       <p className="mt-4 text-sm">

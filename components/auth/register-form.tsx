@@ -1,17 +1,14 @@
 "use client";
 
-import { SubmitButton } from "@/components/forms/submit-button";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
 import { registerAction } from "@/app/(public)/register/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { applyServerErrors, callAction, messagesOf, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { RequiredNote } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
-import { registerSchema, type RegisterInput } from "@/lib/auth/schemas";
+import { PASSWORD_MAX } from "@/lib/auth/password-rules";
 import { SECURITY_QUESTIONS } from "@/lib/auth/security-questions";
 import { PasswordChecklist } from "./password-checklist";
 
@@ -24,30 +21,18 @@ const LABELS = {
   securityAnswer: "Security answer",
 };
 
-export function RegisterForm() {
-  const [done, setDone] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+/** Create Account. `invitedEmail`: reached from an invitation, the account is for that email, shown fixed. */
+export function RegisterForm({ invitedEmail }: { invitedEmail?: string }) {
+  const { state, pending, errors, values, form } = useFormAction(registerAction);
+  const [email, setEmail] = useState(invitedEmail ?? values.email ?? "");
+  const [password, setPassword] = useState("");
   const doneRef = useRef<HTMLHeadingElement>(null);
-  const { register, handleSubmit, formState, setError, watch } = useForm<RegisterInput>({
-    resolver: zodResolver(registerSchema),
-    defaultValues: { email: "", password: "", firstName: "", lastName: "", securityQuestion: "" as RegisterInput["securityQuestion"], securityAnswer: "" },
-  });
-  const errors = messagesOf(formState.errors);
-  const password = watch("password") ?? "";
-  const email = watch("email") ?? "";
+  const done = state?.ok === true;
+  const rateLimited = state && "rateLimited" in state;
 
   useEffect(() => {
     if (done) doneRef.current?.focus();
   }, [done]);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await callAction(() => registerAction(values));
-    if (result.ok) return setDone(true);
-    if ("unexpected" in result) return setFormError(UNEXPECTED_ERROR);
-    if ("rateLimited" in result) return setFormError("Too many registrations from this network. Try again later.");
-    applyServerErrors(setError, result.fieldErrors);
-  });
 
   if (done) {
     return (
@@ -66,17 +51,54 @@ export function RegisterForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <ErrorSummary errors={errors} labels={LABELS} formError={formError} />
+    <form {...form}>
+      <ErrorSummary errors={errors} labels={LABELS} formError={rateLimited ? "Too many registrations from this network. Try again later." : null} />
       <RequiredNote />
-      <TextField id="email" label="Email" type="email" autoComplete="email" required maxLength={254} error={errors.email} hint="You will sign in with this email, and we send the activation link to it." {...register("email")} />
-      <TextField id="password" label="Password" type="password" autoComplete="new-password" required maxLength={128} error={errors.password} aria-describedby="password-rules" {...register("password")} />
+      {invitedEmail ? (
+        <TextField
+          id="email"
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          readOnly
+          value={invitedEmail}
+          hint="The email your invitation was sent to: your account is created for it, and you will sign in with it."
+        />
+      ) : (
+        <TextField
+          id="email"
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={254}
+          defaultValue={values.email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.email}
+          hint="You will sign in with this email, and we send the activation link to it."
+        />
+      )}
+      <TextField
+        id="password"
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={PASSWORD_MAX}
+        onChange={(e) => setPassword(e.target.value)}
+        error={errors.password}
+        aria-describedby="password-rules"
+      />
       <PasswordChecklist id="password-rules" password={password} email={email} />
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <TextField id="firstName" label="First name" autoComplete="given-name" required maxLength={100} error={errors.firstName} {...register("firstName")} />
-        <TextField id="lastName" label="Last name" autoComplete="family-name" required maxLength={100} error={errors.lastName} {...register("lastName")} />
+        <TextField id="firstName" name="firstName" label="First name" autoComplete="given-name" required maxLength={100} defaultValue={values.firstName} error={errors.firstName} />
+        <TextField id="lastName" name="lastName" label="Last name" autoComplete="family-name" required maxLength={100} defaultValue={values.lastName} error={errors.lastName} />
       </div>
-      <SelectField id="securityQuestion" label="Security question" required error={errors.securityQuestion} {...register("securityQuestion")}>
+      <SelectField id="securityQuestion" name="securityQuestion" label="Security question" required defaultValue={values.securityQuestion ?? ""} error={errors.securityQuestion}>
         <option value="">Choose a question</option>
         {SECURITY_QUESTIONS.map((q) => (
           <option key={q} value={q}>
@@ -86,16 +108,16 @@ export function RegisterForm() {
       </SelectField>
       <TextField
         id="securityAnswer"
+        name="securityAnswer"
         label="Security answer"
         autoComplete="off"
         required
         maxLength={100}
         hint="Keep it handy: support may ask it to confirm who you are."
         error={errors.securityAnswer}
-        {...register("securityAnswer")}
       />
-      <SubmitButton className="w-full" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? "Registering…" : "Register"}
+      <SubmitButton className="w-full" pending={pending} pendingLabel="Registering…">
+        Register
       </SubmitButton>
       <p className="mt-4 flex justify-between text-sm">
         <Link href="/login" className="text-brand-700 underline">

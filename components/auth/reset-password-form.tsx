@@ -1,21 +1,14 @@
 "use client";
 
-import { SubmitButton } from "@/components/forms/submit-button";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import { useEffect, useRef, useState } from "react";
 import { resetPasswordAction } from "@/app/(public)/reset-password/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { applyServerErrors, callAction, messagesOf, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { TextField } from "@/components/ui/field";
-import { resetPasswordSchema } from "@/lib/auth/schemas";
+import { PASSWORD_MAX } from "@/lib/auth/password-rules";
 import { PasswordChecklist } from "./password-checklist";
-
-type Values = z.input<typeof resetPasswordSchema>;
 
 const LINK_MESSAGES = {
   expired: "This reset link has expired. Links work for 1 hour.",
@@ -23,28 +16,19 @@ const LINK_MESSAGES = {
   invalid: "This reset link is not valid.",
 };
 
+/** A new password from the emailed link; the action sends the person to sign in when it is set. */
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
-  const router = useRouter();
-  const [linkProblem, setLinkProblem] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, watch } = useForm<Values>({
-    resolver: zodResolver(resetPasswordSchema),
-    defaultValues: { token, password: "", confirmPassword: "" },
-  });
-  const errors = messagesOf(formState.errors);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await callAction(() => resetPasswordAction(values));
-    if (result.ok) return router.replace("/login?reset=1");
-    if ("unexpected" in result) return setFormError(UNEXPECTED_ERROR);
-    if ("link" in result) return setLinkProblem(LINK_MESSAGES[result.link]);
-    applyServerErrors(setError, result.fieldErrors);
-  });
+  const { state, pending, errors, form } = useFormAction(resetPasswordAction);
+  const [password, setPassword] = useState("");
+  const problemRef = useRef<HTMLDivElement>(null);
+  const linkProblem = state && "link" in state ? LINK_MESSAGES[state.link] : null;
+  useEffect(() => {
+    if (linkProblem) problemRef.current?.focus();
+  }, [linkProblem]);
 
   if (linkProblem) {
     return (
-      <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-amber-900">
+      <div ref={problemRef} tabIndex={-1} role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-amber-900 focus:outline-none">
         <p className="font-semibold">{linkProblem}</p>
         <p className="mt-2">
           <Link href="/forgot-password" className="underline">
@@ -55,14 +39,25 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <ErrorSummary errors={errors} labels={{ password: "New password", confirmPassword: "Confirm new password" }} formError={formError} />
-      <input type="hidden" {...register("token")} />
+    <form {...form}>
+      <ErrorSummary errors={errors} labels={{ password: "New password", confirmPassword: "Confirm new password" }} />
+      <input type="hidden" name="token" value={token} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <TextField id="password" label="New password" type="password" autoComplete="new-password" required maxLength={128} error={errors.password} aria-describedby="password-rules" {...register("password")} />
-      <PasswordChecklist id="password-rules" password={watch("password") ?? ""} email={email} />
-      <TextField id="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" required maxLength={128} error={errors.confirmPassword} {...register("confirmPassword")} />
-      <SubmitButton className="w-full" disabled={formState.isSubmitting}>
+      <TextField
+        id="password"
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={PASSWORD_MAX}
+        onChange={(e) => setPassword(e.target.value)}
+        error={errors.password}
+        aria-describedby="password-rules"
+      />
+      <PasswordChecklist id="password-rules" password={password} email={email} />
+      <TextField id="confirmPassword" name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" required maxLength={PASSWORD_MAX} error={errors.confirmPassword} />
+      <SubmitButton className="w-full" pending={pending}>
         Reset password
       </SubmitButton>
     </form>

@@ -1,24 +1,13 @@
-"use client";
-
-import { signOut } from "next-auth/react";
-import { useState } from "react";
-import { useHydrated } from "@/components/forms/use-hydrated";
+import { signOutAction } from "@/app/(portal)/session-actions";
 import { buttonClass } from "@/components/ui/button";
 
+/** Sign out: a one-button form posting to the sign-out action, so it works without JavaScript. */
 export function SignOutButton({ className }: { className?: string }) {
-  const [busy, setBusy] = useState(false);
-  const hydrated = useHydrated();
   return (
-    <button
-      type="button"
-      disabled={busy || !hydrated}
-      className={className ?? buttonClass("secondary")}
-      onClick={async () => {
-        setBusy(true);
-        await signOut({ callbackUrl: "/login?signedOut=1" });
-      }}
-    >
-      Sign out
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className={className ?? buttonClass("secondary")}>
+        Sign out
+      </button>
+    </form>
   );
 }

@@ -1,4 +1,9 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { UNEXPECTED_ERROR } from "./messages";
+
+export { UNEXPECTED_ERROR };
+
+/** Helpers for the forms that still call actions from event handlers (the Manage Users dialogs). */
 
 /** Puts the server's field errors on the react-hook-form fields. */
 export function applyServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, fieldErrors: Record<string, string> | undefined) {
@@ -9,8 +14,6 @@ export function applyServerErrors<T extends FieldValues>(setError: UseFormSetErr
 export function messagesOf(errors: Record<string, { message?: unknown } | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, typeof v?.message === "string" ? v.message : undefined]));
 }
-
-export const UNEXPECTED_ERROR = "Something went wrong on our side and nothing was changed. Try again, and call support if it keeps happening.";
 
 /** Calls a server action; a thrown error (a bug or an outage) becomes `{ unexpected: true }`. */
 export async function callAction<T>(fn: () => Promise<T>): Promise<T | { ok: false; unexpected: true }> {

@@ -1,11 +1,16 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/forms/use-hydrated";
+import { Button, buttonClass } from "@/components/ui/button";
 
-/** Shows recovery codes once, with copy and download, until the person says they saved them. */
-export function RecoveryCodes({ codes, onDone, doneLabel = "Continue" }: { codes: string[]; onDone: () => void; doneLabel?: string }) {
+/**
+ * Shows recovery codes once, with copy (with JavaScript) and download, until the person says they
+ * saved them: `doneHref` goes on with a plain form (no JavaScript needed), `onDone` runs a callback.
+ */
+export function RecoveryCodes({ codes, onDone, doneHref, doneLabel = "Continue" }: { codes: string[]; onDone?: () => void; doneHref?: string; doneLabel?: string }) {
   const [copied, setCopied] = useState(false);
+  const hydrated = useHydrated();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const text = `Provider Portal recovery codes\nEach code works once. Keep them somewhere safe.\n\n${codes.join("\n")}\n`;
@@ -23,23 +28,28 @@ export function RecoveryCodes({ codes, onDone, doneLabel = "Continue" }: { codes
         ))}
       </ul>
       <div className="mt-4 flex flex-wrap gap-3">
-        <Button
-          variant="secondary"
-          onClick={async () => {
-            await navigator.clipboard?.writeText(text).catch(() => undefined);
-            setCopied(true);
-          }}
-        >
-          Copy codes
-        </Button>
-        <a
-          className="inline-flex items-center justify-center rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800 shadow-sm hover:bg-slate-50"
-          href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`}
-          download="provider-portal-recovery-codes.txt"
-        >
+        {hydrated ? (
+          <Button
+            variant="secondary"
+            onClick={async () => {
+              await navigator.clipboard?.writeText(text).catch(() => undefined);
+              setCopied(true);
+            }}
+          >
+            Copy codes
+          </Button>
+        ) : null}
+        <a className={buttonClass("secondary")} href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`} download="provider-portal-recovery-codes.txt">
           Download codes
         </a>
-        <Button onClick={onDone}>{doneLabel}</Button>
+        {doneHref ? (
+          // A GET form with no fields: a button that goes on, with or without JavaScript.
+          <form method="get" action={doneHref}>
+            <Button type="submit">{doneLabel}</Button>
+          </form>
+        ) : (
+          <Button onClick={onDone}>{doneLabel}</Button>
+        )}
       </div>
       <p role="status" className="mt-2 text-sm text-green-800">
         {copied ? "Codes copied to the clipboard." : ""}

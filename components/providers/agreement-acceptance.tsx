@@ -1,60 +1,57 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useRef, useState, type FormEventHandler } from "react";
-import { useForm, type UseFormRegister } from "react-hook-form";
+import { useEffect, useRef, type ComponentProps, type ReactNode } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { messagesOf } from "@/components/forms/server-errors";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { CheckboxField } from "@/components/ui/checkbox";
-import { agreementSchema, type AgreementInput } from "@/lib/providers/schemas";
 import { AgreementText } from "./agreement-text";
 
 type Agreement = { version: number; title: string; body: string };
 
 /**
- * The state every "accept the Provider Agreement" form keeps (Associate Provider, Link Account,
- * invitations): the form, its errors, a form-level error, and a refusal that takes the form's place
- * and receives focus so screen readers announce it.
+ * The agreement text, the acceptance checkbox and the submit button of every "accept the Provider
+ * Agreement" form (Associate Provider, Link Account, invitations): a plain form posting `accept`
+ * and `agreementVersion` (and the caller's hidden fields) to the caller's action.
  */
-export function useAgreementAcceptance<Refusal>(agreement: Agreement) {
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const refusalRef = useRef<HTMLDivElement>(null);
-  const form = useForm<AgreementInput>({
-    resolver: zodResolver(agreementSchema),
-    defaultValues: { accept: false, agreementVersion: agreement.version },
-  });
-  useEffect(() => {
-    if (refusal) refusalRef.current?.focus();
-  }, [refusal]);
-  return { form, errors: messagesOf(form.formState.errors), formError, setFormError, refusal, setRefusal, refusalRef };
-}
-
-/** The agreement text, the acceptance checkbox and the submit button. */
 export function AgreementFields({
   agreement,
-  onSubmit,
-  register,
+  form,
   errors,
-  formError,
-  submitting,
+  formError = null,
+  pending,
   submitLabel,
+  children,
 }: {
   agreement: Agreement;
-  onSubmit: FormEventHandler<HTMLFormElement>;
-  register: UseFormRegister<AgreementInput>;
+  form: Omit<ComponentProps<"form">, "children">;
   errors: Record<string, string | undefined>;
-  formError: string | null;
-  submitting: boolean;
+  formError?: string | null;
+  pending: boolean;
   submitLabel: string;
+  /** Hidden fields the action needs besides the acceptance. */
+  children?: ReactNode;
 }) {
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form {...form}>
+      <input type="hidden" name="agreementVersion" value={agreement.version} />
+      {children}
       <ErrorSummary errors={errors} labels={{ accept: "Provider Agreement" }} formError={formError} />
       <AgreementText agreement={agreement} />
-      <CheckboxField id="accept" label="I have read and accept the Provider Agreement" required error={errors.accept} {...register("accept")} />
-      <SubmitButton disabled={submitting}>{submitting ? "Saving…" : submitLabel}</SubmitButton>
+      <CheckboxField id="accept" name="accept" label="I have read and accept the Provider Agreement" required error={errors.accept} />
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        {submitLabel}
+      </SubmitButton>
     </form>
+  );
+}
+
+/** A refusal that takes the form's place, focused so screen readers announce it. */
+export function RefusalPanel({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div ref={ref} tabIndex={-1} className="focus:outline-none">
+      {children}
+    </div>
   );
 }

@@ -1,49 +1,36 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { acceptAgreementAction } from "@/app/(portal)/associate/actions";
-import { applyServerErrors, callAction, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import type { AcceptResult } from "@/lib/providers/association";
-import { AgreementFields, useAgreementAcceptance } from "./agreement-acceptance";
+import { buttonClass } from "@/components/ui/button";
 import { adminExistsMessage, ASSOCIATION_MESSAGES as M } from "@/lib/providers/messages";
+import { AgreementFields, RefusalPanel } from "./agreement-acceptance";
 
-type Refusal = Extract<AcceptResult, { reason: "admin_exists" | "already_linked" | "no_pending" | "agreement_changed" }>;
-
-/** Step 2: the agreement text (scrollable), the acceptance checkbox, and Next (Associate) or Finish (Link Account). */
+/**
+ * Step 2: the agreement text (scrollable), the acceptance checkbox, and Next (Associate) or Finish
+ * (Link Account); accepted, the action sends the person on. Works without JavaScript.
+ */
 export function AgreementForm({
+  flow,
   agreement,
   submitLabel,
-  donePath,
+  agreementPath,
   restartPath,
 }: {
+  flow: "associate" | "link";
   agreement: { version: number; title: string; body: string };
   submitLabel: "Next" | "Finish";
-  donePath: string;
+  agreementPath: string;
   restartPath: string;
 }) {
-  const router = useRouter();
-  const { form, errors, formError, setFormError, refusal, setRefusal, refusalRef } = useAgreementAcceptance<Refusal>(agreement);
-  const { register, handleSubmit, formState, setError } = form;
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await callAction(() => acceptAgreementAction({ accept: values.accept, agreementVersion: agreement.version }));
-    if (result.ok) {
-      router.push(donePath);
-      router.refresh();
-      return;
-    }
-    if ("unexpected" in result) return setFormError(UNEXPECTED_ERROR);
-    if (result.reason === "invalid") return applyServerErrors(setError, result.fieldErrors);
-    setRefusal(result);
-  });
+  const { state, pending, errors, form } = useFormAction(acceptAgreementAction);
+  const refusal = state && !state.ok && state.reason !== "invalid" ? state : null;
 
   if (refusal) {
     return (
-      <div ref={refusalRef} tabIndex={-1} className="focus:outline-none">
+      <RefusalPanel>
         {refusal.reason === "admin_exists" ? (
           <Alert tone="warning" title={M.adminExistsTitle}>
             {refusal.provider.name} (Provider ID {refusal.provider.providerNumber}). {adminExistsMessage(refusal.adminCount)}{" "}
@@ -59,33 +46,22 @@ export function AgreementForm({
           <Alert tone="warning" title={M.noPendingTitle}>{M.noPending}</Alert>
         )}
         {refusal.reason === "agreement_changed" ? (
-          <Button
-            variant="secondary"
-            onClick={() => {
-              setRefusal(null);
-              router.refresh();
-            }}
-          >
+          // A full page load: the new text, and a fresh form.
+          <a href={agreementPath} className={buttonClass("secondary")}>
             Read the updated Provider Agreement
-          </Button>
+          </a>
         ) : (
           <Link href={restartPath} className="text-brand-700 underline">
             Back to provider details
           </Link>
         )}
-      </div>
+      </RefusalPanel>
     );
   }
 
   return (
-    <AgreementFields
-      agreement={agreement}
-      onSubmit={onSubmit}
-      register={register}
-      errors={errors}
-      formError={formError}
-      submitting={formState.isSubmitting}
-      submitLabel={submitLabel}
-    />
+    <AgreementFields agreement={agreement} form={form} errors={errors} pending={pending} submitLabel={submitLabel}>
+      <input type="hidden" name="flow" value={flow} />
+    </AgreementFields>
   );
 }

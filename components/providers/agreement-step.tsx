@@ -12,7 +12,6 @@ export function AgreementStep(props: {
   heading: string;
   pending: { provider: ProviderSummary; agreement: Agreement };
   submitLabel: "Next" | "Finish";
-  donePath: string;
   restartPath: string;
 }) {
   const { provider, agreement } = props.pending;
@@ -25,7 +24,13 @@ export function AgreementStep(props: {
           Provider: <strong>{provider.name}</strong>, NPI {provider.npi}, Provider ID {provider.providerNumber}. Read the {agreement.title} and accept it to continue.
         </p>
         <div className="mt-4">
-          <AgreementForm agreement={agreement} submitLabel={props.submitLabel} donePath={props.donePath} restartPath={props.restartPath} />
+          <AgreementForm
+            flow={props.current}
+            agreement={agreement}
+            submitLabel={props.submitLabel}
+            agreementPath={props.current === "link" ? "/accounts/link/agreement" : "/associate/agreement"}
+            restartPath={props.restartPath}
+          />
         </div>
       </div>
     </PortalShell>

@@ -1,21 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
 import { associateAction } from "@/app/(portal)/associate/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { applyServerErrors, callAction, messagesOf, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { RequiredNote } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { AssociateResult } from "@/lib/providers/association";
 import { adminExistsMessage, ASSOCIATION_MESSAGES as M, rateLimitedMessage } from "@/lib/providers/messages";
-import { associateSchema, PROVIDER_TYPES, type AssociateInput, type AssociateValues } from "@/lib/providers/schemas";
+import { PROVIDER_TYPES } from "@/lib/providers/provider-types";
 
 const LABELS = {
   providerType: "Provider Type",
@@ -62,46 +59,36 @@ function OutcomeMessage({ outcome }: { outcome: Outcome }) {
   }
 }
 
-/** Step 1 of Associate Provider and of Link Account: Provider Type, then the fields for that type. */
-export function AssociateForm({ agreementPath }: { agreementPath: string }) {
-  const router = useRouter();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+/**
+ * Step 1 of Associate Provider (`flow` "associate") and of Link Account ("link"): Provider Type,
+ * then the fields for that type; a match goes on to the agreement. Without JavaScript the type
+ * cannot swap the fields, so both the practitioner's and the group's names are shown.
+ */
+export function AssociateForm({ flow }: { flow: "associate" | "link" }) {
+  const { state, pending, errors, values, form } = useFormAction(associateAction);
+  const hydrated = useHydrated();
+  const [type, setType] = useState(values.providerType ?? "");
   const outcomeRef = useRef<HTMLDivElement>(null);
-  const { register, handleSubmit, formState, setError, watch } = useForm<AssociateInput, unknown, AssociateValues>({
-    resolver: zodResolver(associateSchema),
-    defaultValues: { providerType: "" as AssociateInput["providerType"], firstName: "", lastName: "", groupName: "", taxId: "", providerNumber: "", zip: "" },
-  });
-  const errors = messagesOf(formState.errors);
-  const type = watch("providerType");
+  const outcome = state && !state.ok && state.reason !== "invalid" && "reason" in state ? (state as Outcome) : null;
 
   useEffect(() => {
     if (outcome) outcomeRef.current?.focus();
   }, [outcome]);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setOutcome(null);
-    setFormError(null);
-    const result = await callAction(() => associateAction(values));
-    if (result.ok) {
-      router.push(agreementPath);
-      return;
-    }
-    if ("unexpected" in result) return setFormError(UNEXPECTED_ERROR);
-    if (result.reason === "invalid") return applyServerErrors(setError, result.fieldErrors);
-    setOutcome(result);
-  });
-
+  const showGroup = type === "group" || !hydrated;
+  const showPractitioner = type !== "group" || !hydrated;
+  const only = (what: string) => (hydrated ? "" : ` (${what} only)`);
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <ErrorSummary errors={errors} labels={LABELS} formError={formError} />
+    <form {...form}>
+      <input type="hidden" name="flow" value={flow} />
+      <ErrorSummary errors={errors} labels={LABELS} />
       {outcome ? (
         <div ref={outcomeRef} tabIndex={-1} className="focus:outline-none">
           <OutcomeMessage outcome={outcome} />
         </div>
       ) : null}
       <RequiredNote />
-      <SelectField id="providerType" label="Provider Type" required error={errors.providerType} {...register("providerType")}>
+      <SelectField id="providerType" name="providerType" label="Provider Type" required defaultValue={values.providerType ?? ""} onChange={(e) => setType(e.target.value)} error={errors.providerType}>
         <option value="">Choose Practitioner or Group</option>
         {PROVIDER_TYPES.map((t) => (
           <option key={t.id} value={t.id}>
@@ -109,28 +96,68 @@ export function AssociateForm({ agreementPath }: { agreementPath: string }) {
           </option>
         ))}
       </SelectField>
-      {type === "group" ? (
-        <TextField id="groupName" label="Group Name" required maxLength={200} autoComplete="organization" error={errors.groupName} {...register("groupName")} />
-      ) : (
+      {showPractitioner ? (
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <TextField id="firstName" label="Practitioner's First Name" required maxLength={100} autoComplete="off" error={errors.firstName} {...register("firstName")} />
-          <TextField id="lastName" label="Practitioner's Last Name" required maxLength={100} autoComplete="off" error={errors.lastName} {...register("lastName")} />
+          <TextField
+            id="firstName"
+            name="firstName"
+            label={`Practitioner's First Name${only("Practitioner")}`}
+            required={hydrated}
+            maxLength={100}
+            autoComplete="off"
+            defaultValue={values.firstName}
+            error={errors.firstName}
+          />
+          <TextField
+            id="lastName"
+            name="lastName"
+            label={`Practitioner's Last Name${only("Practitioner")}`}
+            required={hydrated}
+            maxLength={100}
+            autoComplete="off"
+            defaultValue={values.lastName}
+            error={errors.lastName}
+          />
         </div>
-      )}
-      <TextField id="taxId" label="Tax ID" required maxLength={20} inputMode="numeric" autoComplete="off" hint="9 digits, with or without the dash: 12-3456789" error={errors.taxId} {...register("taxId")} />
+      ) : null}
+      {showGroup ? (
+        <TextField
+          id="groupName"
+          name="groupName"
+          label={`Group Name${only("Group")}`}
+          required={hydrated}
+          maxLength={200}
+          autoComplete="organization"
+          defaultValue={values.groupName}
+          error={errors.groupName}
+        />
+      ) : null}
+      <TextField
+        id="taxId"
+        name="taxId"
+        label="Tax ID"
+        required
+        maxLength={20}
+        inputMode="numeric"
+        autoComplete="off"
+        hint="9 digits, with or without the dash: 12-3456789"
+        defaultValue={values.taxId}
+        error={errors.taxId}
+      />
       <TextField
         id="providerNumber"
+        name="providerNumber"
         label="Provider ID/Billing Number"
         required
         maxLength={30}
         autoComplete="off"
         hint="Found in your Welcome Letter."
+        defaultValue={values.providerNumber}
         error={errors.providerNumber}
-        {...register("providerNumber")}
       />
-      <TextField id="zip" label="ZIP Code" required maxLength={10} inputMode="numeric" autoComplete="postal-code" error={errors.zip} {...register("zip")} />
-      <SubmitButton className="w-full sm:w-auto" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? "Checking…" : "Next"}
+      <TextField id="zip" name="zip" label="ZIP Code" required maxLength={10} inputMode="numeric" autoComplete="postal-code" defaultValue={values.zip} error={errors.zip} />
+      <SubmitButton className="w-full sm:w-auto" pending={pending} pendingLabel="Checking…">
+        Next
       </SubmitButton>
     </form>
   );

@@ -1,19 +1,17 @@
 "use client";
 
-import type { UseFormRegister } from "react-hook-form";
 import { controlClass, TextField } from "@/components/ui/field";
-import type { AccessRequestInput } from "@/lib/requests/schemas";
 
 export const PHONE_PARTS = ["phoneArea", "phonePrefix", "phoneLine"] as const;
 
 const PARTS = [
-  { name: "phoneArea", label: "Phone number area code", length: 3, autoComplete: "tel-area-code", width: "w-20" },
-  { name: "phonePrefix", label: "Phone number prefix", length: 3, autoComplete: "tel-local-prefix", width: "w-20" },
-  { name: "phoneLine", label: "Phone number line number", length: 4, autoComplete: "tel-local-suffix", width: "w-24" },
+  { name: "phoneArea", label: "Phone number area code", length: 3, autoComplete: "tel-area-code", width: "w-14 sm:w-20" },
+  { name: "phonePrefix", label: "Phone number prefix", length: 3, autoComplete: "tel-local-prefix", width: "w-14 sm:w-20" },
+  { name: "phoneLine", label: "Phone number line number", length: 4, autoComplete: "tel-local-suffix", width: "w-[4.5rem] sm:w-24" },
 ] as const;
 
-/** Phone Number as 3-3-4 digits, one labelled input each, one error for the group; then Extn. */
-export function PhoneNumberFields({ register, errors }: { register: UseFormRegister<AccessRequestInput>; errors: Record<string, string | undefined> }) {
+/** Phone Number as 3-3-4 digits, one labelled input each, one error for the group; then Extn. `values`: what was typed, echoed by the server. */
+export function PhoneNumberFields({ errors, values }: { errors: Record<string, string | undefined>; values: Record<string, string | undefined> }) {
   const error = errors.phoneArea ?? errors.phonePrefix ?? errors.phoneLine;
   return (
     <div className="flex flex-wrap items-start gap-x-6">
@@ -24,9 +22,10 @@ export function PhoneNumberFields({ register, errors }: { register: UseFormRegis
             *
           </span>
         </legend>
-        <div className="flex items-center gap-2">
+        {/* Narrower boxes on a phone: the three fit a 320 px screen without scrolling sideways. */}
+        <div className="flex items-center gap-1.5 sm:gap-2">
           {PARTS.map((part, i) => (
-            <div key={part.name} className="flex items-center gap-2">
+            <div key={part.name} className="flex items-center gap-1.5 sm:gap-2">
               {i > 0 ? <span aria-hidden="true">-</span> : null}
               <div className={part.width}>
                 <label htmlFor={part.name} className="sr-only">
@@ -42,7 +41,8 @@ export function PhoneNumberFields({ register, errors }: { register: UseFormRegis
                   aria-invalid={errors[part.name] ? true : undefined}
                   aria-describedby={error ? "phone-error" : undefined}
                   className={controlClass}
-                  {...register(part.name)}
+                  name={part.name}
+                  defaultValue={values[part.name]}
                 />
               </div>
             </div>
@@ -62,7 +62,8 @@ export function PhoneNumberFields({ register, errors }: { register: UseFormRegis
         autoComplete="tel-extension"
         maxLength={6}
         error={errors.phoneExtension}
-        {...register("phoneExtension")}
+        name="phoneExtension"
+        defaultValue={values.phoneExtension}
       />
     </div>
   );

@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { UseFormRegisterReturn } from "react-hook-form";
 import { TextAreaField } from "@/components/ui/field";
 import { REASON_MAX } from "@/lib/requests/policy";
 
@@ -15,7 +14,7 @@ function countText(length: number): string {
  * and refused with the schema's message. Screen readers hear the count once typing pauses
  * (announcing every keystroke would drown out the typing).
  */
-export function ReasonField({ field, value, error }: { field: UseFormRegisterReturn<"reason">; value: string; error?: string }) {
+export function ReasonField({ value, onChange, error }: { value: string; onChange: (value: string) => void; error?: string }) {
   const length = value.length;
   const text = countText(length);
   const [spoken, setSpoken] = useState("");
@@ -34,7 +33,9 @@ export function ReasonField({ field, value, error }: { field: UseFormRegisterRet
         className="mb-1"
         hint={`Maximum ${REASON_MAX} characters.`}
         error={error}
-        {...field}
+        name="reason"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
       />
       <p id="reason-count" aria-hidden="true" className={`mb-4 text-sm ${length > REASON_MAX ? "font-semibold text-red-700" : "text-slate-600"}`}>
         {text}

@@ -1,25 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, type ReactNode } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import { useRef, useState, type ReactNode } from "react";
 import { submitAccessRequestAction } from "@/app/(public)/request-access/actions";
+import { emptyForm } from "@/components/forms/empty-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { applyServerErrors, callAction, messagesOf, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { RequiredNote } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { describeRetry } from "@/lib/rate-limit/retry-wording";
 import type { RegisteredProvider } from "@/lib/requests/directory";
-import { accessRequestSchema, PROGRAMS, US_STATES, type AccessRequestInput } from "@/lib/requests/schemas";
+import { PROGRAMS, US_STATES } from "@/lib/requests/choices";
 import { AccessRequestConfirmation } from "./access-request-confirmation";
 import { PHONE_PARTS, PhoneNumberFields } from "./phone-number-fields";
-import { ProviderDetailsFields } from "./provider-details-fields";
+import { ProviderDetailsFields, type ProviderDetails } from "./provider-details-fields";
 import { ReasonField } from "./reason-field";
-
-type AccessRequestValues = z.output<typeof accessRequestSchema>;
 
 const LABELS: Record<string, string> = {
   program: "Program",
@@ -36,25 +33,6 @@ const LABELS: Record<string, string> = {
   phoneLine: "Phone Number",
   phoneExtension: "Extn",
   reason: "Reason for requesting access",
-};
-
-const EMPTY: AccessRequestInput = {
-  program: "" as AccessRequestInput["program"],
-  state: "",
-  npi: "",
-  providerId: "",
-  providerName: "",
-  firstName: "",
-  lastName: "",
-  positionTitle: "",
-  email: "",
-  confirmEmail: "",
-  phoneArea: "",
-  phonePrefix: "",
-  phoneLine: "",
-  phoneExtension: "",
-  reason: "",
-  website: "",
 };
 
 /** The three phone inputs share one message: the summary lists it once, linked to the first bad part. */
@@ -74,39 +52,25 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** Request Access for New User (seed 000): Coverage & State, NPI or Provider, Requestor Details. */
+/**
+ * Request Access for New User (seed 000): Coverage & State, NPI or Provider, Requestor Details.
+ * A plain form posting to the action, so it works without JavaScript (the NPI or the provider's
+ * name typed directly); with JavaScript the search dialog can fill them in.
+ */
 export function RequestAccessForm({ initialNpi = "" }: { initialNpi?: string }) {
-  const [submittedEmail, setSubmittedEmail] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { state, pending, errors, values, form, clear } = useFormAction(submitAccessRequestAction);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [program, setProgram] = useState(values.program ?? "");
+  const [details, setDetails] = useState<ProviderDetails>({ npi: values.npi ?? initialNpi, providerName: values.providerName ?? "", providerId: values.providerId ?? "" });
   const [selected, setSelected] = useState<RegisteredProvider | null>(null);
-  const { register, handleSubmit, formState, setError, setValue, watch, reset } = useForm<AccessRequestInput, unknown, AccessRequestValues>({
-    resolver: zodResolver(accessRequestSchema),
-    defaultValues: { ...EMPTY, npi: initialNpi },
-  });
-  const errors = messagesOf(formState.errors);
-  const program = watch("program");
+  const [reason, setReason] = useState(values.reason ?? "");
   const stateRequired = program === "medicaid" || program === "both";
-  const reason = watch("reason") ?? "";
 
-  const setProvider = (p: { id: string; npi: string; name: string }) => {
-    setValue("providerId", p.id);
-    setValue("npi", p.npi, { shouldValidate: formState.isSubmitted });
-    setValue("providerName", p.name, { shouldValidate: formState.isSubmitted });
-  };
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await callAction(() => submitAccessRequestAction(values));
-    if (result.ok) return setSubmittedEmail(values.email);
-    if ("unexpected" in result) return setFormError(UNEXPECTED_ERROR);
-    if ("rateLimited" in result) return setFormError(`Too many access requests from this network or for this email. Try again ${describeRetry(result.retryAfterMs)}.`);
-    applyServerErrors(setError, result.fieldErrors);
-  });
-
-  if (submittedEmail) return <AccessRequestConfirmation email={submittedEmail} />;
+  if (state?.ok) return <AccessRequestConfirmation email={values.email ?? ""} />;
+  const formError = state && "rateLimited" in state ? `Too many access requests from this network or for this email. Try again ${describeRetry(state.retryAfterMs)}.` : null;
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form ref={formRef} {...form}>
       <ErrorSummary errors={summaryErrors(errors)} labels={LABELS} formError={formError} />
       <RequiredNote />
 
@@ -129,7 +93,15 @@ export function RequestAccessForm({ initialNpi = "" }: { initialNpi?: string }) 
               {PROGRAMS.map((p, i) => (
                 <label key={p.id} className="flex items-center gap-2 text-slate-800">
                   {/* The first radio carries the field's id, so the error summary can link to it. */}
-                  <input type="radio" id={i === 0 ? "program" : `program-${p.id}`} value={p.id} className="h-4 w-4" {...register("program")} />
+                  <input
+                    type="radio"
+                    id={i === 0 ? "program" : `program-${p.id}`}
+                    name="program"
+                    value={p.id}
+                    defaultChecked={values.program === p.id}
+                    onChange={() => setProgram(p.id)}
+                    className="h-4 w-4"
+                  />
                   {p.label}
                 </label>
               ))}
@@ -140,7 +112,7 @@ export function RequestAccessForm({ initialNpi = "" }: { initialNpi?: string }) 
               </p>
             ) : null}
           </fieldset>
-          <SelectField id="state" label="State" required={stateRequired} hint="Required for Medicaid and Both." error={errors.state} {...register("state")}>
+          <SelectField id="state" name="state" label="State" required={stateRequired} hint="Required for Medicaid and Both." defaultValue={values.state ?? ""} error={errors.state}>
             <option value="">Choose a State</option>
             {US_STATES.map(([code, name]) => (
               <option key={code} value={code}>
@@ -152,53 +124,64 @@ export function RequestAccessForm({ initialNpi = "" }: { initialNpi?: string }) 
       </Section>
 
       <Section title="NPI or Provider Details">
-        <ProviderDetailsFields
-          register={register}
-          errors={errors}
-          selected={selected}
-          onChoose={(p) => {
-            setSelected(p);
-            setProvider(p);
-          }}
-          onForget={() => {
-            setSelected(null);
-            setValue("providerId", "");
-          }}
-          onClear={() => {
-            setSelected(null);
-            setProvider({ id: "", npi: "", name: "" });
-          }}
-        />
+        <ProviderDetailsFields details={details} onChange={setDetails} errors={errors} selected={selected} onSelect={setSelected} />
       </Section>
 
       <Section title="Requestor Details">
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <TextField id="firstName" label="First Name" required autoComplete="given-name" maxLength={100} error={errors.firstName} {...register("firstName")} />
-          <TextField id="lastName" label="Last Name" required autoComplete="family-name" maxLength={100} error={errors.lastName} {...register("lastName")} />
-          <TextField id="positionTitle" label="Position/Title" required autoComplete="organization-title" maxLength={100} error={errors.positionTitle} {...register("positionTitle")} />
+          <TextField id="firstName" name="firstName" label="First Name" required autoComplete="given-name" maxLength={100} defaultValue={values.firstName} error={errors.firstName} />
+          <TextField id="lastName" name="lastName" label="Last Name" required autoComplete="family-name" maxLength={100} defaultValue={values.lastName} error={errors.lastName} />
+          <TextField
+            id="positionTitle"
+            name="positionTitle"
+            label="Position/Title"
+            required
+            autoComplete="organization-title"
+            maxLength={100}
+            defaultValue={values.positionTitle}
+            error={errors.positionTitle}
+          />
         </div>
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <TextField id="email" label="Email" type="email" required autoComplete="email" maxLength={254} error={errors.email} {...register("email")} />
-          <TextField id="confirmEmail" label="Confirm Email" type="email" required autoComplete="email" maxLength={254} error={errors.confirmEmail} {...register("confirmEmail")} />
+          <TextField id="email" name="email" label="Email" type="email" required autoComplete="email" maxLength={254} defaultValue={values.email} error={errors.email} />
+          <TextField
+            id="confirmEmail"
+            name="confirmEmail"
+            label="Confirm Email"
+            type="email"
+            required
+            autoComplete="email"
+            maxLength={254}
+            defaultValue={values.confirmEmail}
+            error={errors.confirmEmail}
+          />
         </div>
-        <PhoneNumberFields register={register} errors={errors} />
-        <ReasonField field={register("reason")} value={reason} error={errors.reason} />
+        <PhoneNumberFields errors={errors} values={values} />
+        <ReasonField value={reason} onChange={setReason} error={errors.reason} />
       </Section>
 
       {/* Honeypot: hidden from people and assistive technology; naive bots fill it. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
         <label htmlFor="website">Leave this field empty</label>
-        <input id="website" type="text" tabIndex={-1} autoComplete="off" {...register("website")} />
+        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
 
       <div className="flex flex-wrap gap-3">
-        <SubmitButton disabled={formState.isSubmitting}>{formState.isSubmitting ? "Submitting…" : "Submit"}</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Submitting…">
+          Submit
+        </SubmitButton>
+        {/* A native reset without JavaScript; with it, every field and message is emptied. */}
         <Button
+          type="reset"
           variant="secondary"
-          onClick={() => {
-            reset(EMPTY);
+          onClick={(event) => {
+            event.preventDefault();
+            if (formRef.current) emptyForm(formRef.current);
+            clear();
+            setProgram("");
+            setDetails({ npi: "", providerName: "", providerId: "" });
             setSelected(null);
-            setFormError(null);
+            setReason("");
           }}
         >
           Reset

@@ -6,7 +6,7 @@ import { callAction, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 
-type Result = { ok: boolean; reverify?: boolean; error?: string };
+type Result = { ok: boolean; reverify?: boolean; error?: string; reason?: string };
 
 /** One click, one server action, then the page refreshes; failures are announced beside the button. */
 export function ActionButton({
@@ -47,7 +47,8 @@ export function ActionButton({
             router.refresh();
             return setMessage("Confirm your password first.");
           }
-          if (!r.ok) return setMessage((r.error && failures[r.error]) || "That did not work. Refresh the page and try again.");
+          const why = r.error ?? r.reason;
+          if (!r.ok) return setMessage((why && failures[why]) || "That did not work. Refresh the page and try again.");
           if (after) router.replace(after);
           router.refresh();
         }}

@@ -1,57 +1,55 @@
 "use client";
 
-import { SubmitButton } from "@/components/forms/submit-button";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import { useEffect, useRef, useState } from "react";
 import { changePasswordAction } from "@/app/(portal)/settings/security/actions";
 import { PasswordChecklist } from "@/components/auth/password-checklist";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { applyServerErrors, callAction, messagesOf, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { TextField } from "@/components/ui/field";
-import { changePasswordSchema } from "@/lib/auth/schemas";
+import { PASSWORD_MAX } from "@/lib/auth/password-rules";
 
-type Values = z.input<typeof changePasswordSchema>;
-
+/** Change password (recently verified sessions); the other sessions are signed out. Works without JavaScript. */
 export function ChangePasswordForm({ email }: { email: string }) {
   const router = useRouter();
-  const [done, setDone] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, watch, reset } = useForm<Values>({
-    resolver: zodResolver(changePasswordSchema),
-    defaultValues: { currentPassword: "", password: "", confirmPassword: "" },
-  });
-  const errors = messagesOf(formState.errors);
-  const onSubmit = handleSubmit(async (values) => {
-    setDone(false);
-    setFormError(null);
-    const r = await callAction(() => changePasswordAction(values));
-    if ("unexpected" in r) return setFormError(UNEXPECTED_ERROR);
-    if ("reverify" in r) return router.refresh();
-    if (!r.ok) return applyServerErrors(setError, r.fieldErrors);
-    reset();
-    setDone(true);
-    router.refresh();
-  });
+  const { state, pending, errors, form } = useFormAction(changePasswordAction);
+  const [password, setPassword] = useState("");
+  const formRef = useRef<HTMLFormElement>(null);
+  const done = state?.ok === true;
+  // Each answer once: a change empties the fields; a change or a stale password refreshes the page.
+  useEffect(() => {
+    if (state?.ok) {
+      formRef.current?.reset();
+      setPassword("");
+    }
+    if (state?.ok || (state && "reverify" in state)) router.refresh();
+  }, [state, router]);
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md">
-      <ErrorSummary errors={errors} labels={{ currentPassword: "Current password", password: "New password", confirmPassword: "Confirm new password" }} formError={formError} />
+    <form ref={formRef} {...form} className="max-w-md">
+      <ErrorSummary errors={errors} labels={{ currentPassword: "Current password", password: "New password", confirmPassword: "Confirm new password" }} />
       {done ? (
         <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-green-900">
           Your password was changed. Your other sessions were signed out.
         </p>
       ) : null}
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <TextField id="currentPassword" label="Current password" type="password" autoComplete="current-password" required error={errors.currentPassword} {...register("currentPassword")} />
-      <TextField id="password" label="New password" type="password" autoComplete="new-password" required maxLength={128} error={errors.password} aria-describedby="new-password-rules" {...register("password")} />
-      <PasswordChecklist id="new-password-rules" password={watch("password") ?? ""} email={email} />
-      <TextField id="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" required error={errors.confirmPassword} {...register("confirmPassword")} />
-      <SubmitButton disabled={formState.isSubmitting}>
-        Change password
-      </SubmitButton>
+      <TextField id="currentPassword" name="currentPassword" label="Current password" type="password" autoComplete="current-password" required error={errors.currentPassword} />
+      <TextField
+        id="password"
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={PASSWORD_MAX}
+        onChange={(e) => setPassword(e.target.value)}
+        error={errors.password}
+        aria-describedby="new-password-rules"
+      />
+      <PasswordChecklist id="new-password-rules" password={password} email={email} />
+      <TextField id="confirmPassword" name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+      <SubmitButton pending={pending}>Change password</SubmitButton>
     </form>
   );
 }

@@ -7,15 +7,36 @@ import { Button } from "./button";
 /**
  * A modal dialog: role="dialog", aria-modal, labelled by its title; focus moves to the first field
  * when it opens, Tab stays inside, Escape closes, and focus returns to what opened it.
+ * `alert` makes it role="alertdialog" (an urgent message that needs an answer, announced as it
+ * opens), and `describedBy` names the element whose text is read with the title. `initialFocus`
+ * (a selector inside the dialog) picks where focus starts instead of the first field, e.g. not on
+ * a choice one keystroke away from something the person did not mean to do.
  */
-export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  wide,
+  alert = false,
+  describedBy,
+  initialFocus,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+  alert?: boolean;
+  describedBy?: string;
+  initialFocus?: string;
+}) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>("input, select, textarea, button:not([data-close])");
+    const first =
+      (initialFocus ? ref.current?.querySelector<HTMLElement>(initialFocus) : null) ?? ref.current?.querySelector<HTMLElement>("input, select, textarea, button:not([data-close])");
     (first ?? ref.current)?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") {
@@ -47,9 +68,10 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
     <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-900/50 p-4">
       <div
         ref={ref}
-        role="dialog"
+        role={alert ? "alertdialog" : "dialog"}
         aria-modal="true"
         aria-labelledby={titleId}
+        aria-describedby={describedBy}
         tabIndex={-1}
         className={`mt-8 w-full ${wide ? "max-w-3xl" : "max-w-xl"} rounded-lg bg-white p-6 shadow-xl focus:outline-none`}
       >

@@ -41,7 +41,7 @@ function Frame({ id, label, required, hint, error, className, children }: FieldF
 }
 
 export const controlClass =
-  "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:border-red-700";
+  "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:border-red-700 [&[readonly]]:bg-slate-100";
 
 /** The id and ARIA wiring every control gets from its frame. */
 function controlProps(id: string, required: boolean | undefined, hint: ReactNode, error: string | undefined, extraDescribedBy: string | undefined) {

@@ -1,11 +1,10 @@
 import { cancelInvitationAction, resendInvitationAction } from "@/app/(portal)/users/actions";
-import { ActionButton } from "@/components/settings/action-button";
 import { permissionLabel, roleLabel } from "@/lib/access/permissions";
 import type { InvitationRow, InvitationState } from "@/lib/users/invite";
 import { MANAGE_FAILURES } from "./messages";
-import { DataTable } from "@/components/ui/data-table";
-
-const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+import { RowAction } from "./row-action";
+import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
 
 const STATE: Record<InvitationState, { label: string; className: string }> = {
   pending: { label: "Pending", className: "bg-amber-100 text-amber-900" },
@@ -15,58 +14,67 @@ const STATE: Record<InvitationState, { label: string; className: string }> = {
 };
 
 /** The Invitations tab: every invitation of the provider, newest first, with Resend and Cancel while not accepted or cancelled. */
-export function InvitationsTable({ rows }: { rows: InvitationRow[] }) {
+export function InvitationsTable({ rows, timeZone }: { rows: InvitationRow[]; timeZone: string }) {
+  const at = (d: Date) => <DateTime value={d} timeZone={timeZone} />;
   if (!rows.length) return <p className="text-slate-700">No invitations yet. Choose Invite New User to send one.</p>;
   return (
-    <DataTable caption="Invitations (times in UTC)" columns={["Email", "Name", "Role and Permissions", "Status", "Sent", "Actions"]}>
+    <DataTable caption="Invitations" columns={["Email", "Name", "Role and Permissions", "Status", "Sent", "Actions"]}>
       {rows.map((r) => (
-        <tr key={r.id} className="border-b border-slate-200 align-top">
-          <th scope="row" className="py-2 pr-4 font-medium text-slate-900">
-            {r.email}
-          </th>
-          <td className="py-2 pr-4">{r.name}</td>
-          <td className="py-2 pr-4">
+        <Row key={r.id}>
+          <RowHeader label="Email">{r.email}</RowHeader>
+          <Cell label="Name">{r.name}</Cell>
+          <Cell label="Role and Permissions">
             {roleLabel(r.role)}
             {r.role === "user" ? `: ${r.permissions.length ? r.permissions.map((p) => permissionLabel(p)).join(", ") : "no permissions"}` : ""}
-          </td>
-          <td className="py-2 pr-4">
+          </Cell>
+          <Cell label="Status">
             <span className={`rounded px-2 py-0.5 font-semibold ${STATE[r.state].className}`}>{STATE[r.state].label}</span>
             {r.fromAccessRequest ? <span className="block text-xs text-slate-600">From an access request</span> : null}
-          </td>
-          <td className="py-2 pr-4">
-            {when.format(r.createdAt)}
+          </Cell>
+          <Cell label="Sent">
+            {at(r.createdAt)}
             {r.invitedBy ? <span className="block text-xs text-slate-600">by {r.invitedBy}</span> : null}
             <span className="block text-xs text-slate-600">
-              {r.state === "accepted" && r.acceptedAt
-                ? `accepted ${when.format(r.acceptedAt)}`
-                : r.state === "cancelled" && r.cancelledAt
-                  ? `cancelled ${when.format(r.cancelledAt)}`
-                  : r.state === "expired"
-                    ? `expired ${when.format(r.expiresAt)}`
-                    : `expires ${when.format(r.expiresAt)}`}
+              {r.state === "accepted" && r.acceptedAt ? (
+                <>accepted {at(r.acceptedAt)}</>
+              ) : r.state === "cancelled" && r.cancelledAt ? (
+                <>cancelled {at(r.cancelledAt)}</>
+              ) : r.state === "expired" ? (
+                <>expired {at(r.expiresAt)}</>
+              ) : (
+                <>expires {at(r.expiresAt)}</>
+              )}
             </span>
-          </td>
-          <td className="py-2">
+          </Cell>
+          <Cell label="Actions">
             {r.state === "pending" || r.state === "expired" ? (
               <div className="flex flex-wrap gap-2">
-                <ActionButton
-                  action={resendInvitationAction.bind(null, r.id)}
+                <RowAction
+                  action={resendInvitationAction.bind(null, { invitationId: r.id })}
                   label="Resend"
                   accessibleName={`Resend invitation to ${r.email}`}
+                  success={`Invitation resent to ${r.email}. The link in the earlier email no longer works.`}
                   failures={MANAGE_FAILURES}
                 />
-                <ActionButton
-                  action={cancelInvitationAction.bind(null, r.id)}
+                <RowAction
+                  action={cancelInvitationAction.bind(null, { invitationId: r.id })}
                   label="Cancel"
                   variant="danger"
                   accessibleName={`Cancel invitation to ${r.email}`}
-                  confirm={`Cancel the invitation to ${r.email}? The emailed link stops working.`}
+                  confirm={{
+                    title: `Cancel the invitation to ${r.email}?`,
+                    body: <p>The emailed link stops working. You can invite them again later.</p>,
+                    confirmLabel: "Cancel invitation",
+                    busyLabel: "Cancelling…",
+                    dismissLabel: "Keep invitation",
+                  }}
+                  success={`The invitation to ${r.email} was cancelled; its link no longer works.`}
                   failures={MANAGE_FAILURES}
                 />
               </div>
             ) : null}
-          </td>
-        </tr>
+          </Cell>
+        </Row>
       ))}
     </DataTable>
   );

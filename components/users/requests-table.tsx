@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useForm, type FieldValues, type UseFormSetError } from "react-hook-form";
 import { approveRequestAction, denyRequestAction } from "@/app/(portal)/users/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
@@ -14,28 +14,30 @@ import type { DecideResult, RequestView } from "@/lib/requests/decide";
 import { REASON_MAX } from "@/lib/requests/policy";
 import { approveSchema, denySchema, PROGRAMS, type ApproveInput, type DenyInput } from "@/lib/requests/schemas";
 import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
-import { RolePermissionsFields } from "./role-permissions-fields";
-import { DataTable } from "@/components/ui/data-table";
+import { grantSummary } from "./messages";
+import { firstPermissionSelector, RolePermissionsFields } from "./role-permissions-fields";
+import { useAnnounce } from "./status";
+import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
 
-const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const programLabel = (id: string) => PROGRAMS.find((p) => p.id === id)?.label ?? id;
 const fullName = (r: RequestView) => `${r.firstName} ${r.lastName}`;
 
 /** The request's details, as the requester typed them. */
-function Details({ r }: { r: RequestView }) {
-  const rows: Array<[string, string]> = [
+function Details({ r, timeZone }: { r: RequestView; timeZone: string }) {
+  const rows: Array<[string, ReactNode]> = [
     ["Email", r.email],
     ["Position/Title", r.positionTitle],
     ["Phone Number", r.phoneExtension ? `${r.phone} Extn ${r.phoneExtension}` : r.phone],
     ["Program", r.state ? `${programLabel(r.program)}, ${r.state}` : programLabel(r.program)],
-    ["Submitted", `${when.format(r.createdAt)} UTC`],
+    ["Submitted", <DateTime value={r.createdAt} timeZone={timeZone} />],
   ];
   return (
     <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
       {rows.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="font-medium text-slate-700">{k}</dt>
-          <dd className="text-slate-900">{v}</dd>
+          <dd className="text-slate-900 [overflow-wrap:anywhere]">{v}</dd>
         </div>
       ))}
       <dt className="font-medium text-slate-700">Reason for requesting access</dt>
@@ -46,8 +48,8 @@ function Details({ r }: { r: RequestView }) {
 
 type Deciding = { request: RequestView; decision: "approve" | "deny" };
 
-/** Pending requests, oldest first, each with its time left and Approve / Deny. */
-export function PendingRequests({ rows }: { rows: RequestView[] }) {
+/** Pending requests, oldest first, each with its time left and Approve / Deny. `timeZone`: PORTAL_TIME_ZONE, from the page. */
+export function PendingRequests({ rows, timeZone }: { rows: RequestView[]; timeZone: string }) {
   // The open dialog outlives its row: a refusal ("already decided") stays readable after the refresh removes the request.
   const [deciding, setDeciding] = useState<Deciding | null>(null);
   return (
@@ -63,7 +65,7 @@ export function PendingRequests({ rows }: { rows: RequestView[] }) {
                 </h3>
                 <span className="rounded bg-amber-100 px-2 py-0.5 text-sm font-semibold text-amber-900">{r.timeLeft}</span>
               </div>
-              <Details r={r} />
+              <Details r={r} timeZone={timeZone} />
               <div className="mt-3 flex gap-2">
                 <Button aria-label={`Approve request from ${r.email}`} onClick={() => setDeciding({ request: r, decision: "approve" })}>
                   Approve
@@ -91,18 +93,22 @@ function refusal(r: { reason: string; message?: string }): string {
 }
 
 /**
- * Both dialogs' submit: success closes and refreshes; field errors go on the fields; a refusal is
- * shown in the dialog while the page refreshes behind it (the request leaves the pending list).
+ * Both dialogs' submit: success closes, says what was done in the status region and refreshes;
+ * field errors go on the fields; a refusal is shown in the dialog while the page refreshes behind
+ * it (the request leaves the pending list).
  */
 function useDecision<T extends FieldValues>(onClose: () => void, setError: UseFormSetError<T>) {
   const router = useRouter();
+  const announce = useAnnounce();
   const [formError, setFormError] = useState<string | null>(null);
-  const decide = async (action: () => Promise<DecideResult>) => {
+  const decide = async (action: () => Promise<DecideResult>, success: string) => {
     setFormError(null);
     const r = await callAction(action);
     if ("unexpected" in r) return setFormError(UNEXPECTED_ERROR);
-    if (r.ok) onClose();
-    else if (r.reason === "invalid") return applyServerErrors(setError, r.fieldErrors);
+    if (r.ok) {
+      onClose();
+      announce(success);
+    } else if (r.reason === "invalid") return applyServerErrors(setError, r.fieldErrors);
     else setFormError(refusal(r));
     router.refresh();
   };
@@ -116,13 +122,18 @@ function ApproveDialog({ request, onClose }: { request: RequestView; onClose: ()
   });
   const { formError, decide } = useDecision(onClose, setError);
   const errors = messagesOf(formState.errors);
-  const onSubmit = handleSubmit((v) =>
-    decide(() => approveRequestAction(request.id, { role: v.role, permissions: v.role === "admin" ? [] : Array.isArray(v.permissions) ? v.permissions : [] })),
-  );
+  const onSubmit = handleSubmit((v) => {
+    const permissions = v.role === "admin" ? [] : Array.isArray(v.permissions) ? v.permissions : [];
+    return decide(
+      () => approveRequestAction({ requestId: request.id, decision: { role: v.role, permissions } }),
+      `Approved the request from ${fullName(request)} as ${grantSummary(v.role, permissions)}. ${request.email} was emailed a link to create their account.`,
+    );
+  });
   return (
-    <Dialog title={`Approve request from ${fullName(request)}`} onClose={onClose}>
+    // Opens on the first permission: the Administrator radio is one arrow key from promoting the requester.
+    <Dialog title={`Approve request from ${fullName(request)}`} onClose={onClose} initialFocus={firstPermissionSelector("approve")}>
       <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={errors} labels={{ role: "Role", permissions: "Permissions" }} formError={formError} />
+        <ErrorSummary errors={errors} labels={{ role: "Role", permissions: "Permissions" }} formError={formError} submitCount={formState.submitCount} />
         <p className="mb-4 text-sm text-slate-700">
           {request.email} will be emailed a link to proceed with registration. Choose what they may do for this provider.
         </p>
@@ -137,11 +148,13 @@ function DenyDialog({ request, onClose }: { request: RequestView; onClose: () =>
   const { register, handleSubmit, formState, setError } = useForm<DenyInput>({ resolver: zodResolver(denySchema), defaultValues: { reason: "" } });
   const { formError, decide } = useDecision(onClose, setError);
   const errors = messagesOf(formState.errors);
-  const onSubmit = handleSubmit((v) => decide(() => denyRequestAction(request.id, v)));
+  const onSubmit = handleSubmit((v) =>
+    decide(() => denyRequestAction({ requestId: request.id, decision: v }), `Denied the request from ${fullName(request)}. ${request.email} was emailed the decision.`),
+  );
   return (
     <Dialog title={`Deny request from ${fullName(request)}`} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={errors} labels={{ reason: "Reason" }} formError={formError} />
+        <ErrorSummary errors={errors} labels={{ reason: "Reason" }} formError={formError} submitCount={formState.submitCount} />
         <p className="mb-4 text-sm text-slate-700">{request.email} will be emailed that the request was denied.</p>
         <TextAreaField
           id="deny-reason"
@@ -175,27 +188,27 @@ function decisionText(r: RequestView): string {
 }
 
 /** Decided and auto-denied requests, newest first. */
-export function RequestsHistory({ rows }: { rows: RequestView[] }) {
+export function RequestsHistory({ rows, timeZone }: { rows: RequestView[]; timeZone: string }) {
   if (!rows.length) return <p className="text-slate-700">No decided requests yet.</p>;
   return (
-    <DataTable caption="Decided and automatically denied requests (times in UTC)" columns={["Email", "Name", "Submitted", "Decision", "Decided"]}>
+    <DataTable caption="Decided and automatically denied requests" columns={["Email", "Name", "Submitted", "Decision", "Decided"]}>
       {rows.map((r) => (
-        <tr key={r.id} className="border-b border-slate-200 align-top">
-          <th scope="row" className="py-2 pr-4 font-medium text-slate-900">
-            {r.email}
-          </th>
-          <td className="py-2 pr-4">{fullName(r)}</td>
-          <td className="py-2 pr-4 whitespace-nowrap">{when.format(r.createdAt)}</td>
-          <td className="py-2 pr-4">{decisionText(r)}</td>
-          <td className="py-2">
-            {r.decidedAt ? when.format(r.decidedAt) : "—"}
+        <Row key={r.id}>
+          <RowHeader label="Email">{r.email}</RowHeader>
+          <Cell label="Name">{fullName(r)}</Cell>
+          <Cell label="Submitted" className="sm:whitespace-nowrap">
+            <DateTime value={r.createdAt} timeZone={timeZone} />
+          </Cell>
+          <Cell label="Decision">{decisionText(r)}</Cell>
+          <Cell label="Decided" className="sm:whitespace-nowrap">
+            {r.decidedAt ? <DateTime value={r.decidedAt} timeZone={timeZone} /> : "—"}
             {r.decidedByName ? (
               <span className="block text-xs text-slate-600">by {r.decidedByName}</span>
             ) : r.autoDenied ? (
               <span className="block text-xs text-slate-600">by the portal</span>
             ) : null}
-          </td>
-        </tr>
+          </Cell>
+        </Row>
       ))}
     </DataTable>
   );

@@ -1,10 +1,35 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { UseFormRegister, FieldValues, Path } from "react-hook-form";
 import { PERMISSIONS, ROLES } from "@/lib/access/permissions";
 
-/** Role (Administrator or User) and, for a User, the permission checkboxes. Administrators hold all. */
-export function RolePermissionsFields<T extends FieldValues>({ register, role, idPrefix, error }: { register: UseFormRegister<T>; role: string; idPrefix: string; error?: string }) {
+const permissionCheckboxId = (idPrefix: string, permission: string) => `${idPrefix}-perm-${permission}`;
+
+/** The first permission's checkbox, for a dialog's initialFocus. */
+export const firstPermissionSelector = (idPrefix: string) => `#${permissionCheckboxId(idPrefix, PERMISSIONS[0].id)}`;
+
+/**
+ * Role (Administrator or User) and the permission checkboxes, showing exactly what the form will
+ * grant: for an Administrator every box ticked and fixed (they hold all by role); for a User the
+ * boxes as chosen. The User's boxes stay in the form while Administrator is chosen, so switching
+ * back shows them as they were. `hint` replaces the User hint (the Edit dialog says where the
+ * boxes came from).
+ */
+export function RolePermissionsFields<T extends FieldValues>({
+  register,
+  role,
+  idPrefix,
+  error,
+  hint,
+}: {
+  register: UseFormRegister<T>;
+  role: string;
+  idPrefix: string;
+  error?: string;
+  hint?: ReactNode;
+}) {
+  const isAdmin = role === "admin";
   return (
     <>
       <fieldset className="mb-4">
@@ -21,15 +46,27 @@ export function RolePermissionsFields<T extends FieldValues>({ register, role, i
       <fieldset className="mb-4" aria-describedby={`${idPrefix}-perm-hint${error ? ` ${idPrefix}-perm-error` : ""}`}>
         <legend className="mb-1 text-sm font-medium text-slate-800">Permissions</legend>
         <p id={`${idPrefix}-perm-hint`} className="mb-2 text-sm text-slate-600">
-          {role === "admin" ? "Administrators hold every permission." : "Choose what this user may do for the provider."}
+          {isAdmin ? "Administrators hold every permission." : (hint ?? "Choose what this user may do for the provider.")}
         </p>
-        <div className="grid gap-1 sm:grid-cols-2">
-          {PERMISSIONS.map((p) => (
-            <label key={p.id} className="flex items-center gap-2">
-              <input type="checkbox" value={p.id} disabled={role === "admin"} className="h-4 w-4" {...register("permissions" as Path<T>)} />
-              {p.label}
-            </label>
-          ))}
+        {isAdmin ? (
+          <div className="grid gap-1 sm:grid-cols-2">
+            {PERMISSIONS.map((p) => (
+              <label key={p.id} className="flex items-center gap-2 text-slate-700">
+                <input type="checkbox" checked disabled readOnly className="h-4 w-4" />
+                {p.label}
+              </label>
+            ))}
+          </div>
+        ) : null}
+        <div hidden={isAdmin}>
+          <div className="grid gap-1 sm:grid-cols-2">
+            {PERMISSIONS.map((p) => (
+              <label key={p.id} className="flex items-center gap-2">
+                <input type="checkbox" value={p.id} id={permissionCheckboxId(idPrefix, p.id)} className="h-4 w-4" {...register("permissions" as Path<T>)} />
+                {p.label}
+              </label>
+            ))}
+          </div>
         </div>
         {error ? (
           <p id={`${idPrefix}-perm-error`} className="mt-1 text-sm font-medium text-red-700">

@@ -20,9 +20,15 @@ export const providerMemberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: membershipRole("role").notNull(),
-    /** Permission ids from lib/access/permissions.ts; administrators hold all whatever this says. */
+    /**
+     * Permission ids from lib/access/permissions.ts. Administrators hold all whatever this says;
+     * while someone is an administrator it keeps what they held as a User, so demoting them gives
+     * those back (lib/users/manage.ts).
+     */
     permissions: text("permissions").array().notNull().default([]),
     status: membershipStatus("status").notNull().default("active"),
+    /** When Revoke User last revoked it; read only while status is 'revoked' (the revoked-access notice). */
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
     /** How the link was made: association, invitation or access_request. */
     source: text("source").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -80,6 +80,11 @@ export const sessions = pgTable(
     lastVerifiedAt: timestamp("last_verified_at", { withTimezone: true }).notNull().defaultNow(),
     /** The provider this session acts for (Link Account switching); re-checked against memberships every request. */
     activeProviderId: uuid("active_provider_id"),
+    /**
+     * The provider this session acted for until the person's access to it was revoked
+     * (resolveActiveProvider); the next page says so once and clears it.
+     */
+    removedProviderId: uuid("removed_provider_id"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

@@ -48,6 +48,24 @@ export function grantedPermissions(m: Pick<ProviderMembership, "role" | "permiss
   return PERMISSION_IDS.filter((id) => m.permissions.includes(id));
 }
 
+/**
+ * The permissions a membership holds as a User: for a User what they are granted, for an
+ * administrator what they would get back if demoted (known ids only).
+ */
+export function userPermissions(m: Pick<ProviderMembership, "permissions">): Permission[] {
+  return PERMISSION_IDS.filter((id) => m.permissions.includes(id));
+}
+
+/**
+ * What a membership stores after a change of role. An administrator holds every permission by
+ * role, so becoming or staying one leaves the stored permissions as they were (what they held as
+ * a User, whatever was chosen); becoming or staying a User stores exactly what was chosen.
+ * So demoting an administrator gives back what they had before, or none.
+ */
+export function permissionsToStore(stored: readonly string[], role: Role, chosen: readonly Permission[]): string[] {
+  return role === "admin" ? [...stored] : [...new Set(chosen)];
+}
+
 /** The person's ACTIVE membership of the provider, or null (none, revoked, or malformed ids). */
 export async function getMembership(db: Db, userId: string, providerId: string): Promise<ProviderMembership | null> {
   if (!isUuid(userId) || !isUuid(providerId)) return null;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, outbox, sessions, users } from "@/db/schema";
 import { DAY, HOUR, MINUTE } from "@/lib/clock";
 import { createTestDb, type TestDb } from "@/tests/test-db";
-import { CTX, testServices, tokenFrom } from "@/tests/services";
+import { CTX, settled, testServices, tokenFrom } from "@/tests/services";
 import { activateAccount, resendActivation } from "./activation";
 import { checkResetLink, requestPasswordReset, resetPassword } from "./password-reset";
 import { registerAccount } from "./register";
@@ -109,19 +109,19 @@ describe("activation", () => {
     const svc = testServices(t);
     await registerAccount(svc, person, CTX);
     const first = tokenFrom((await mails("mary.smith@clinic.example", "activation"))[0]!.bodyText);
-    expect(await resendActivation(svc, { email: "mary.smith@clinic.example" }, CTX)).toEqual({ ok: true });
-    expect(await resendActivation(svc, { email: "nobody@clinic.example" }, CTX)).toEqual({ ok: true });
+    expect(await settled((defer) => resendActivation(svc, { email: "mary.smith@clinic.example" }, CTX, defer))).toEqual({ ok: true });
+    expect(await settled((defer) => resendActivation(svc, { email: "nobody@clinic.example" }, CTX, defer))).toEqual({ ok: true });
     expect(await mails("nobody@clinic.example")).toHaveLength(0);
     const newest = tokenFrom((await mails("mary.smith@clinic.example", "activation"))[0]!.bodyText);
     expect(newest).not.toBe(first);
     expect(await activateAccount(svc, first, CTX)).toBe("used");
     expect(await activateAccount(svc, newest, CTX)).toBe("activated");
     // An active account gets no activation email.
-    await resendActivation(svc, { email: "mary.smith@clinic.example" }, CTX);
+    await settled((defer) => resendActivation(svc, { email: "mary.smith@clinic.example" }, CTX, defer));
     expect(await mails("mary.smith@clinic.example", "activation")).toHaveLength(2);
     // Three per email per hour.
-    expect(await resendActivation(svc, { email: "mary.smith@clinic.example" }, CTX)).toEqual({ ok: true });
-    expect(await resendActivation(svc, { email: "mary.smith@clinic.example" }, CTX)).toMatchObject({ ok: false, rateLimited: true });
+    expect(await settled((defer) => resendActivation(svc, { email: "mary.smith@clinic.example" }, CTX, defer))).toEqual({ ok: true });
+    expect(await settled((defer) => resendActivation(svc, { email: "mary.smith@clinic.example" }, CTX, defer))).toMatchObject({ ok: false, rateLimited: true });
   });
 });
 
@@ -140,12 +140,12 @@ describe("sign in", () => {
     const svc = testServices(t);
     await registerAccount(svc, person, CTX);
     expect(await signIn(svc, { email: person.email, password: PASSWORD }, CTX)).toEqual({ ok: false, code: "not_activated" });
-    expect(await signIn(svc, { email: person.email, password: "Wrong-Pass-123" }, CTX)).toEqual({ ok: false, code: "invalid" });
+    expect(await signIn(svc, { email: person.email, password: "Wrong-Pass-123" }, CTX)).toEqual({ ok: false, code: "invalid", remaining: 4 });
   });
 
   it("locks after 5 consecutive failures, refuses the right password, emails the owner once", async () => {
     const svc = await registeredAndActivated();
-    for (let i = 1; i <= 4; i++) expect(await signIn(svc, { email: person.email, password: `Wrong-Pass-${i}x` }, CTX)).toEqual({ ok: false, code: "invalid" });
+    for (let i = 1; i <= 4; i++) expect(await signIn(svc, { email: person.email, password: `Wrong-Pass-${i}x` }, CTX)).toEqual({ ok: false, code: "invalid", remaining: 5 - i });
     expect(await signIn(svc, { email: person.email, password: "Wrong-Pass-5x" }, CTX)).toEqual({ ok: false, code: "locked" });
     expect(await signIn(svc, { email: person.email, password: PASSWORD }, CTX)).toEqual({ ok: false, code: "locked" });
     expect(await signIn(svc, { email: person.email, password: "Wrong-Pass-6x" }, CTX)).toEqual({ ok: false, code: "locked" });
@@ -156,7 +156,7 @@ describe("sign in", () => {
     const svc = await registeredAndActivated();
     for (let i = 0; i < 4; i++) await signIn(svc, { email: person.email, password: "Wrong-Pass-1x" }, CTX);
     expect((await signIn(svc, { email: person.email, password: PASSWORD }, CTX)).ok).toBe(true);
-    for (let i = 0; i < 4; i++) expect(await signIn(svc, { email: person.email, password: "Wrong-Pass-1x" }, CTX)).toEqual({ ok: false, code: "invalid" });
+    for (let i = 0; i < 4; i++) expect(await signIn(svc, { email: person.email, password: "Wrong-Pass-1x" }, CTX)).toEqual({ ok: false, code: "invalid", remaining: 4 - i });
   });
 
   it("the lock ends after exactly 24 hours", async () => {
@@ -170,9 +170,13 @@ describe("sign in", () => {
 
   it("an unknown email answers exactly as a known one: invalid four times, then locked", async () => {
     const svc = await registeredAndActivated();
-    const answers = [];
-    for (let i = 0; i < 6; i++) answers.push(await signIn(svc, { email: "ghost@clinic.example", password: PASSWORD }, CTX));
-    expect(answers.map((a) => (a.ok ? "ok" : a.code))).toEqual(["invalid", "invalid", "invalid", "invalid", "locked", "locked"]);
+    const ghost = [];
+    const known = [];
+    for (let i = 0; i < 6; i++) ghost.push(await signIn(svc, { email: "ghost@clinic.example", password: PASSWORD }, CTX));
+    for (let i = 0; i < 6; i++) known.push(await signIn(svc, { email: person.email, password: "Wrong-Pass-1x" }, CTX));
+    expect(ghost.map((a) => (a.ok ? "ok" : a.code))).toEqual(["invalid", "invalid", "invalid", "invalid", "locked", "locked"]);
+    // Word for word the same answers, "2 tries left" included.
+    expect(ghost).toEqual(known);
     expect(await mails("ghost@clinic.example")).toHaveLength(0);
   });
 
@@ -215,8 +219,8 @@ describe("forgot password", () => {
     for (let i = 0; i < 5; i++) await signIn(svc, { email: person.email, password: "Wrong-Pass-1x" }, { ...CTX, ip: `10.2.0.${i}` });
     expect(await signIn(svc, { email: person.email, password: PASSWORD }, CTX)).toEqual({ ok: false, code: "locked" });
 
-    expect(await requestPasswordReset(svc, { email: "nobody@clinic.example" }, CTX)).toEqual({ ok: true });
-    expect(await requestPasswordReset(svc, { email: person.email }, CTX)).toEqual({ ok: true });
+    expect(await settled((defer) => requestPasswordReset(svc, { email: "nobody@clinic.example" }, CTX, defer))).toEqual({ ok: true });
+    expect(await settled((defer) => requestPasswordReset(svc, { email: person.email }, CTX, defer))).toEqual({ ok: true });
     expect(await mails("nobody@clinic.example")).toHaveLength(0);
     const [mail] = await mails("mary.smith@clinic.example", "password-reset");
     expect(mail!.subject).toBe("Reset your Provider Portal password");
@@ -241,20 +245,20 @@ describe("forgot password", () => {
 
   it("the link expires after 1 hour, and a newer link retires the older", async () => {
     const svc = await registeredAndActivated();
-    await requestPasswordReset(svc, { email: person.email }, CTX);
+    await settled((defer) => requestPasswordReset(svc, { email: person.email }, CTX, defer));
     const first = tokenFrom((await mails("mary.smith@clinic.example", "password-reset"))[0]!.bodyText);
     svc.clock.advance(HOUR);
     expect(await resetPassword(svc, { token: first, password: "New-Harbor-77y", confirmPassword: "New-Harbor-77y" }, CTX)).toEqual({ ok: false, link: "expired" });
-    await requestPasswordReset(svc, { email: person.email }, CTX);
+    await settled((defer) => requestPasswordReset(svc, { email: person.email }, CTX, defer));
     const second = tokenFrom((await mails("mary.smith@clinic.example", "password-reset"))[0]!.bodyText);
-    await requestPasswordReset(svc, { email: person.email }, CTX);
+    await settled((defer) => requestPasswordReset(svc, { email: person.email }, CTX, defer));
     expect(await checkResetLink(svc, second)).toEqual({ status: "used" });
     expect(await resetPassword(svc, { token: "forged", password: "New-Harbor-77y", confirmPassword: "New-Harbor-77y" }, CTX)).toEqual({ ok: false, link: "invalid" });
   });
 
   it("two requests racing with one link: exactly one succeeds", async () => {
     const svc = await registeredAndActivated();
-    await requestPasswordReset(svc, { email: person.email }, CTX);
+    await settled((defer) => requestPasswordReset(svc, { email: person.email }, CTX, defer));
     const token = tokenFrom((await mails("mary.smith@clinic.example", "password-reset"))[0]!.bodyText);
     const results = await Promise.all([
       resetPassword(svc, { token, password: "New-Harbor-77y", confirmPassword: "New-Harbor-77y" }, CTX),

@@ -3,7 +3,7 @@ import { users } from "@/db/schema";
 import { recordAudit, type RequestContext } from "@/lib/audit";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { hitRateLimits } from "@/lib/rate-limit";
-import type { Services } from "@/lib/services";
+import type { Defer, Services } from "@/lib/services";
 import { activationEmail } from "./emails";
 import { ACTIVATION_TTL_MS, RATE } from "./policy";
 import { emailOnlySchema } from "./schemas";
@@ -26,15 +26,21 @@ export async function activateAccount(svc: Services, token: string, ctx: Request
 export type ResendResult = { ok: true } | { ok: false; fieldErrors: Record<string, string> } | { ok: false; rateLimited: true; retryAfterMs: number };
 
 /**
- * "Resend activation email": answers the same whatever the address; only an account that exists
- * and is not yet active gets a new link (the old one stops working).
+ * "Resend activation email": the same answer, after the same work, whatever the address; the
+ * lookup and the new link happen after the response is sent (see requestPasswordReset).
  */
-export async function resendActivation(svc: Services, input: unknown, ctx: RequestContext): Promise<ResendResult> {
+export async function resendActivation(svc: Services, input: unknown, ctx: RequestContext, defer: Defer): Promise<ResendResult> {
   const parsed = emailOnlySchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: { email: parsed.error.issues[0]!.message } };
   const { email } = parsed.data;
   const limit = await hitRateLimits(svc.db, [[RATE.resendIp, ctx.ip ?? "unknown"], [RATE.resendAccount, email]], svc.clock);
   if (!limit.allowed) return { ok: false, rateLimited: true, retryAfterMs: limit.retryAfterMs };
+  defer(() => sendActivationAgain(svc, email, ctx));
+  return { ok: true };
+}
+
+/** The deferred half: only an account that exists and is not yet active gets a new link (the old one stops working). */
+export async function sendActivationAgain(svc: Services, email: string, ctx: RequestContext): Promise<void> {
   await svc.db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.email, email));
     if (!user || user.activatedAt) return;
@@ -42,5 +48,4 @@ export async function resendActivation(svc: Services, input: unknown, ctx: Reque
     await enqueueEmail(tx, { to: email, ...activationEmail(svc.mail, { firstName: user.firstName, token }) });
     await recordAudit(tx, ctx, { action: "account.activation_resent", subjectUserId: user.id }, svc.clock.now());
   });
-  return { ok: true };
 }

@@ -6,7 +6,7 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { hitRateLimits } from "@/lib/rate-limit";
 import { sqlTimestamp } from "@/lib/clock";
 import { revokeAllTrustedDevices } from "@/lib/mfa/trusted-devices";
-import type { Services } from "@/lib/services";
+import type { Defer, Services } from "@/lib/services";
 import { isCommonPassword } from "./common-passwords";
 import { passwordChangedEmail, resetEmail } from "./emails";
 import { clearFailedPasswords } from "./lockout";
@@ -20,13 +20,23 @@ import { consumeUserToken, findUserToken, issueUserToken } from "./tokens-store"
 
 export type ForgotResult = { ok: true } | { ok: false; fieldErrors: Record<string, string> } | { ok: false; rateLimited: true; retryAfterMs: number };
 
-/** Forgot password: the same answer whatever the address; a known one gets a 1-hour link. */
-export async function requestPasswordReset(svc: Services, input: unknown, ctx: RequestContext): Promise<ForgotResult> {
+/**
+ * Forgot password: the same answer, after the same work, whatever the address. Only the rate
+ * limits run before the answer; looking the email up and writing the link happen after the
+ * response is sent (`defer`), so its timing cannot tell which emails have accounts.
+ */
+export async function requestPasswordReset(svc: Services, input: unknown, ctx: RequestContext, defer: Defer): Promise<ForgotResult> {
   const parsed = emailOnlySchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: { email: parsed.error.issues[0]!.message } };
   const { email } = parsed.data;
   const limit = await hitRateLimits(svc.db, [[RATE.forgotIp, ctx.ip ?? "unknown"], [RATE.forgotAccount, email]], svc.clock);
   if (!limit.allowed) return { ok: false, rateLimited: true, retryAfterMs: limit.retryAfterMs };
+  defer(() => sendPasswordReset(svc, email, ctx));
+  return { ok: true };
+}
+
+/** The deferred half of Forgot password: a known email gets a 1-hour link (the previous one stops working). */
+export async function sendPasswordReset(svc: Services, email: string, ctx: RequestContext): Promise<void> {
   await svc.db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.email, email));
     if (!user) return;
@@ -34,7 +44,6 @@ export async function requestPasswordReset(svc: Services, input: unknown, ctx: R
     await enqueueEmail(tx, { to: email, ...resetEmail(svc.mail, { firstName: user.firstName, token }) });
     await recordAudit(tx, ctx, { action: "auth.reset_requested", subjectUserId: user.id }, svc.clock.now());
   });
-  return { ok: true };
 }
 
 export type ResetLinkState = { status: "valid"; email: string } | { status: "expired" | "used" | "invalid" };

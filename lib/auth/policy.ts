@@ -11,12 +11,14 @@ export const SESSION_ABSOLUTE_MS = 12 * HOUR;
 /** last_seen_at is written at most this often, to keep reads cheap. */
 export const SESSION_TOUCH_MS = 1 * MINUTE;
 
+/** Each limit can be changed from the environment (`env`, as LIMIT/WINDOW); .env.example lists them. */
 export const RATE = {
-  signInIp: { bucket: "sign-in:ip", limit: 30, windowMs: 15 * MINUTE },
-  signInAccount: { bucket: "sign-in:email", limit: 10, windowMs: 15 * MINUTE },
-  registerIp: { bucket: "register:ip", limit: 10, windowMs: HOUR },
-  resendIp: { bucket: "resend:ip", limit: 10, windowMs: HOUR },
-  resendAccount: { bucket: "resend:email", limit: 3, windowMs: HOUR },
-  forgotIp: { bucket: "forgot:ip", limit: 10, windowMs: HOUR },
-  forgotAccount: { bucket: "forgot:email", limit: 3, windowMs: HOUR },
+  /** Failed sign-ins per address: successes do not count, so staff behind one NAT address can all sign in. */
+  signInFailuresIp: { bucket: "sign-in-failures:ip", limit: 30, windowMs: 15 * MINUTE, env: "RATE_LIMIT_SIGN_IN_FAILURES_PER_IP" },
+  signInAccount: { bucket: "sign-in:email", limit: 10, windowMs: 15 * MINUTE, env: "RATE_LIMIT_SIGN_IN_PER_EMAIL" },
+  registerIp: { bucket: "register:ip", limit: 10, windowMs: HOUR, env: "RATE_LIMIT_REGISTER_PER_IP" },
+  resendIp: { bucket: "resend:ip", limit: 10, windowMs: HOUR, env: "RATE_LIMIT_RESEND_ACTIVATION_PER_IP" },
+  resendAccount: { bucket: "resend:email", limit: 3, windowMs: HOUR, env: "RATE_LIMIT_RESEND_ACTIVATION_PER_EMAIL" },
+  forgotIp: { bucket: "forgot:ip", limit: 10, windowMs: HOUR, env: "RATE_LIMIT_FORGOT_PASSWORD_PER_IP" },
+  forgotAccount: { bucket: "forgot:email", limit: 3, windowMs: HOUR, env: "RATE_LIMIT_FORGOT_PASSWORD_PER_EMAIL" },
 } satisfies Record<string, RateRule>;

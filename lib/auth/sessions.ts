@@ -1,8 +1,9 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sessions, users, type SessionRow, type User } from "@/db/schema";
 import type { RequestContext } from "@/lib/audit";
 import type { Clock } from "@/lib/clock";
+import type { Services } from "@/lib/services";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from "./policy";
 
 export async function createSession(db: Db, userId: string, ctx: RequestContext, clock: Clock): Promise<SessionRow> {
@@ -53,6 +54,39 @@ export async function validateSession(db: Db, sessionId: string, clock: Clock): 
     row.sessions.lastSeenAt = now;
   }
   return { session: row.sessions, user: row.users };
+}
+
+/** When a session that nobody touches again ends for idleness (what the idle-timeout warning counts down to). */
+export function idleDeadline(s: Pick<SessionRow, "lastSeenAt">): Date {
+  return new Date(s.lastSeenAt.getTime() + SESSION_IDLE_MS);
+}
+
+export type TouchResult = { ok: true; idleDeadline: Date } | { ok: false; reason: "revoked" | "expired" | "idle" | "not_found" };
+
+/**
+ * "Stay signed in": marks the session used now (unlike validateSession, whatever SESSION_TOUCH_MS
+ * says) and answers its new idle deadline. One conditional UPDATE, so a session that is revoked,
+ * past its absolute expiry or already idle is never revived; those answer why instead.
+ */
+export async function touchSession(svc: Pick<Services, "db" | "clock">, sessionId: string): Promise<TouchResult> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return { ok: false, reason: "not_found" };
+  const now = svc.clock.now();
+  const [touched] = await svc.db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS)),
+      ),
+    )
+    .returning({ lastSeenAt: sessions.lastSeenAt });
+  if (touched) return { ok: true, idleDeadline: idleDeadline(touched) };
+  const [row] = await svc.db.select().from(sessions).where(eq(sessions.id, sessionId));
+  if (!row) return { ok: false, reason: "not_found" };
+  return { ok: false, reason: sessionEndReason(row, now) ?? "idle" };
 }
 
 export async function revokeSession(db: Db, sessionId: string, clock: Clock): Promise<void> {

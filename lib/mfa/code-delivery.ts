@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mfaCodes, type MfaFactor, type User } from "@/db/schema";
 import { enqueueEmail, enqueueSms } from "@/lib/mail/outbox";
@@ -6,7 +6,7 @@ import { hitRateLimit } from "@/lib/rate-limit";
 import type { Services } from "@/lib/services";
 import { codeMatches, hashCode, newNumericCode } from "./codes";
 import { mfaCodeEmail, mfaCodeSms } from "./emails";
-import { CODE_RESEND_MS, CODE_TTL_MS, MFA_RATE } from "./policy";
+import { CODE_MAX_ATTEMPTS, CODE_RESEND_MS, CODE_TTL_MS, MFA_RATE } from "./policy";
 
 export type SendResult = { ok: true } | { ok: false; retryAfterMs: number };
 
@@ -36,7 +36,12 @@ export async function sendFactorCode(svc: Services, db: Db, factor: MfaFactor, u
   return { ok: true };
 }
 
-/** Checks a code against the factor's newest live code; a match uses it up. */
+/**
+ * Checks a code against the factor's newest live code; a match uses it up. Each try is counted
+ * before the code is compared, in one conditional update, so a code allows at most
+ * CODE_MAX_ATTEMPTS tries even when they arrive at once; after that it is void and a new one must
+ * be sent (within the send limits).
+ */
 export async function checkFactorCode(db: Db, factor: MfaFactor, code: string, now: Date): Promise<boolean> {
   const [live] = await db
     .select()
@@ -45,8 +50,16 @@ export async function checkFactorCode(db: Db, factor: MfaFactor, code: string, n
     .orderBy(desc(mfaCodes.createdAt))
     .limit(1);
   if (!live || now.getTime() >= live.expiresAt.getTime()) return false;
-  if (!/^\d{6}$/.test(code.trim()) || !codeMatches(code, live.id, live.codeHash)) {
-    await db.update(mfaCodes).set({ attempts: live.attempts + 1 }).where(eq(mfaCodes.id, live.id));
+  const [counted] = await db
+    .update(mfaCodes)
+    .set({ attempts: sql`${mfaCodes.attempts} + 1` })
+    .where(and(eq(mfaCodes.id, live.id), isNull(mfaCodes.usedAt), lt(mfaCodes.attempts, CODE_MAX_ATTEMPTS)))
+    .returning({ attempts: mfaCodes.attempts });
+  if (!counted) return false;
+  const right = /^\d{6}$/.test(code.trim()) && codeMatches(code, live.id, live.codeHash);
+  if (!right) {
+    // The last allowed try was wrong: the code is void.
+    if (counted.attempts >= CODE_MAX_ATTEMPTS) await db.update(mfaCodes).set({ usedAt: now }).where(and(eq(mfaCodes.id, live.id), isNull(mfaCodes.usedAt)));
     return false;
   }
   const used = await db

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { appServices } from "@/lib/app-services";
 import { env } from "@/lib/env";
 import { INVITATION_TTL_MS } from "@/lib/invitations/create";
-import { hasPendingInvitationFor } from "@/lib/invitations/accept";
+import { hasPendingInvitationFor, previewInvitation } from "@/lib/invitations/accept";
 
 /**
  * An invitee who must first create an account (or sign in and pass MFA) leaves the invitation
@@ -34,4 +34,15 @@ export async function resumePendingInvitation(email: string): Promise<void> {
   if (token && (await hasPendingInvitationFor(await appServices(), token, email))) {
     redirect(`/invitations/accept?token=${encodeURIComponent(token)}`);
   }
+}
+
+/**
+ * The email of the pending invitation this browser came from (the cookie), or null. Create Account
+ * shows it fixed, and the register action uses it whatever the form sent.
+ */
+export async function invitedEmail(): Promise<string | null> {
+  const token = (await cookies()).get(INVITATION_COOKIE)?.value;
+  if (!token) return null;
+  const invitation = await previewInvitation(await appServices(), token);
+  return invitation.status === "pending" ? invitation.email : null;
 }

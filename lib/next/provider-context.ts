@@ -1,29 +1,18 @@
-import { redirect } from "next/navigation";
 import { cache } from "react";
 import { appServices } from "@/lib/app-services";
-import type { ActiveSession } from "@/lib/auth/sessions";
+import type { SessionContext } from "@/lib/access/guards";
 import { listLinkedAccounts, resolveActiveProvider, type ActiveProvider, type LinkedAccount } from "@/lib/providers/linked-accounts";
-import { requireSession } from "./session";
-
-export type ProviderContext = ActiveSession & ActiveProvider;
+import { requirePage } from "./page-guard";
 
 /**
- * The signed-in session plus the provider it acts for, re-checked against the person's active
- * memberships on every request; null when the person has no provider link yet.
+ * For signed-in pages that also serve people with no provider yet (home, Associate Provider,
+ * security settings): the session plus the provider it acts for, or null.
  */
-export const getProviderContext = cache(async (): Promise<(ActiveSession & { active: ActiveProvider | null })> => {
-  const s = await requireSession();
-  const svc = await appServices();
-  const active = await resolveActiveProvider(svc.db, s.session);
+export const getProviderContext = cache(async (): Promise<SessionContext & { active: ActiveProvider | null }> => {
+  const s = await requirePage("signedIn");
+  const active = await resolveActiveProvider((await appServices()).db, s.session);
   return { ...s, active };
 });
-
-/** For provider-scoped pages and actions: the session and its active provider, or off to Associate Provider. */
-export async function requireProviderContext(): Promise<ProviderContext> {
-  const { active, ...s } = await getProviderContext();
-  if (!active) redirect("/associate");
-  return { ...s, ...active };
-}
 
 /** The person's linked accounts for the ribbon and Manage Linked Accounts, marking the active one. */
 export async function linkedAccountsFor(userId: string, activeProviderId: string | null): Promise<LinkedAccount[]> {

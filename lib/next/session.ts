@@ -1,14 +1,25 @@
-import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { appServices } from "@/lib/app-services";
+import type { GuardInput } from "@/lib/access/guards";
 import { validateSession, type ActiveSession } from "@/lib/auth/sessions";
-import { authOptions } from "./auth-options";
+import { env } from "@/lib/env";
 
-/** The session id in the next-auth cookie, if any (not yet checked against the database). */
-const cookieSessionId = cache(async (): Promise<string | null> => {
-  const nextAuth = (await getServerSession(authOptions())) as { sid?: unknown } | null;
-  return typeof nextAuth?.sid === "string" ? nextAuth.sid : null;
+/** next-auth's session cookie: "__Secure-" prefixed when the portal is served over https. */
+export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+
+/** The session id inside the next-auth cookie, if any (not yet checked against the database). */
+export const cookieSessionId = cache(async (): Promise<string | null> => {
+  const jar = await cookies();
+  const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (!raw) return null;
+  try {
+    const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET });
+    return typeof token?.sid === "string" ? token.sid : null;
+  } catch {
+    return null;
+  }
 });
 
 /** The live server-side session for this request, or null. Checked against the database every request. */
@@ -19,13 +30,8 @@ export const getCurrentSession = cache(async (): Promise<ActiveSession | null> =
   return validateSession(svc.db, sid, svc.clock);
 });
 
-/**
- * For signed-in pages and actions: the session, or a redirect to sign in. A session whose second
- * factor has not passed reaches nothing but the multifactor pages (which pass `mfa: "pending"`).
- */
-export async function requireSession(options: { mfa?: "verified" | "pending" } = {}): Promise<ActiveSession> {
-  const s = await getCurrentSession();
-  if (!s) redirect((await cookieSessionId()) ? "/login?expired=1" : "/login");
-  if ((options.mfa ?? "verified") === "verified" && !s.session.mfaVerifiedAt) redirect("/mfa");
-  return s;
+/** What the guards need to know about this request's session. */
+export async function currentGuardInput(): Promise<GuardInput> {
+  const current = await getCurrentSession();
+  return { current, hadSessionCookie: current ? true : (await cookieSessionId()) !== null };
 }

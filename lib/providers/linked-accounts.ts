@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { providerMemberships, providers, sessions, type Provider, type ProviderMembership } from "@/db/schema";
 import { recordAudit, type RequestContext } from "@/lib/audit";
 import { getMembership, isUuid, type Role } from "@/lib/access/permissions";
+import { providerDisplayName } from "@/lib/registry/rows";
 import type { Services } from "@/lib/services";
 import { summarize, type ProviderSummary } from "./directory";
 
@@ -56,15 +57,20 @@ export interface ActiveProvider {
 /**
  * The provider this session acts for, re-checked against the person's memberships on every call.
  * When the session's provider is no longer linked (revoked, or never set) the oldest active link
- * takes its place; null when the person has no active link at all.
+ * takes its place; null when the person has no active link at all. When the link was revoked, the
+ * session remembers which provider it lost (removedProviderId) so the next page can say so once
+ * (takeRemovedProviderNotice).
  */
 export async function resolveActiveProvider(db: Db, session: { id: string; userId: string; activeProviderId: string | null }): Promise<ActiveProvider | null> {
-  if (session.activeProviderId) {
-    const membership = await getMembership(db, session.userId, session.activeProviderId);
-    if (membership) {
-      const [provider] = await db.select().from(providers).where(eq(providers.id, membership.providerId));
-      if (provider) return { provider, membership };
-    }
+  let revoked: string | null = null;
+  if (session.activeProviderId && isUuid(session.activeProviderId)) {
+    const [current] = await db
+      .select({ p: providers, m: providerMemberships })
+      .from(providerMemberships)
+      .innerJoin(providers, eq(providers.id, providerMemberships.providerId))
+      .where(and(eq(providerMemberships.userId, session.userId), eq(providerMemberships.providerId, session.activeProviderId)));
+    if (current?.m.status === "active") return { provider: current.p, membership: current.m };
+    if (current?.m.status === "revoked") revoked = current.p.id;
   }
   const [fallback] = await db
     .select({ p: providers, m: providerMemberships })
@@ -75,7 +81,50 @@ export async function resolveActiveProvider(db: Db, session: { id: string; userI
     .limit(1);
   const next = fallback?.p.id ?? null;
   if (next !== session.activeProviderId) {
-    await db.update(sessions).set({ activeProviderId: next }).where(and(eq(sessions.id, session.id), eq(sessions.userId, session.userId)));
+    // Only while the row still names the provider this call read: a stale session object (read
+    // earlier in the same request) or a concurrent switch must not set the notice again.
+    await db
+      .update(sessions)
+      .set(revoked ? { activeProviderId: next, removedProviderId: revoked } : { activeProviderId: next })
+      .where(
+        and(
+          eq(sessions.id, session.id),
+          eq(sessions.userId, session.userId),
+          session.activeProviderId ? eq(sessions.activeProviderId, session.activeProviderId) : isNull(sessions.activeProviderId),
+        ),
+      );
   }
   return fallback ? { provider: fallback.p, membership: fallback.m } : null;
+}
+
+/** "Your access to <provider> was removed on <when>." */
+export interface RemovedProviderNotice {
+  providerName: string;
+  revokedAt: Date;
+}
+
+/**
+ * The revoked-access notice this session owes, at most once: clears removedProviderId and answers
+ * the provider's name and when the membership was revoked; null when nothing is owed or access
+ * has been restored since. Called while rendering the page (dynamic portal pages are not
+ * prefetched, so the page that takes it is the page the person sees).
+ */
+export async function takeRemovedProviderNotice(db: Db, sessionId: string): Promise<RemovedProviderNotice | null> {
+  if (!isUuid(sessionId)) return null;
+  return db.transaction(async (tx) => {
+    const [s] = await tx
+      .select({ userId: sessions.userId, removedProviderId: sessions.removedProviderId })
+      .from(sessions)
+      .where(eq(sessions.id, sessionId))
+      .for("update");
+    if (!s?.removedProviderId) return null;
+    await tx.update(sessions).set({ removedProviderId: null }).where(eq(sessions.id, sessionId));
+    const [row] = await tx
+      .select({ p: providers, m: providerMemberships })
+      .from(providerMemberships)
+      .innerJoin(providers, eq(providers.id, providerMemberships.providerId))
+      .where(and(eq(providerMemberships.userId, s.userId), eq(providerMemberships.providerId, s.removedProviderId)));
+    if (!row || row.m.status !== "revoked") return null;
+    return { providerName: providerDisplayName(row.p), revokedAt: row.m.revokedAt ?? row.m.updatedAt };
+  });
 }

@@ -24,3 +24,5 @@ export function adminExistsMessage(adminCount: number): string {
 export function rateLimitedMessage(retry: string): string {
   return `Too many provider details that did not match. Try again ${retry}. If you are sure of your details, call the help line at ${HELP_LINES}.`;
 }
+
+export const ACCEPT_AGREEMENT_MESSAGE = "Check the box to accept the Provider Agreement";

@@ -1,23 +1,15 @@
 import { z } from "zod";
+import { checkboxField } from "@/lib/forms";
 import { normalizeTaxId, parseZip } from "@/lib/registry/identifiers";
+import { optionalTextField, textField } from "@/lib/text";
+import { ACCEPT_AGREEMENT_MESSAGE } from "./messages";
+export { PROVIDER_TYPES } from "./provider-types";
 
-/** Shared by the Associate Provider / Link Account forms and the server: one set of rules. Browser-safe. */
+/** The server's rules for the Associate Provider / Link Account forms (the forms themselves load no zod). */
 
-export const PROVIDER_TYPES = [
-  { id: "practitioner", label: "Practitioner" },
-  { id: "group", label: "Group" },
-] as const;
+const text = (max: number, label: string) => optionalTextField({ name: label, max });
 
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be at most ${max} characters`)
-    .optional()
-    .transform((v) => v ?? "");
-
-const required = (message: string, max: number, label: string) =>
-  z.string({ error: message }).trim().min(1, message).max(max, `${label} must be at most ${max} characters`);
+const required = (message: string, max: number, label: string) => textField({ name: label, max, required: message });
 
 export const associateSchema = z
   .object({
@@ -49,10 +41,11 @@ export const associateSchema = z
 export type AssociateInput = z.input<typeof associateSchema>;
 export type AssociateValues = z.output<typeof associateSchema>;
 
+/** The agreement step, as a form posts it ("on", "3") or a script sends it (true, 3). */
 export const agreementSchema = z.object({
-  accept: z.boolean({ error: "Check the box to accept the Provider Agreement" }).refine((v) => v, "Check the box to accept the Provider Agreement"),
-  agreementVersion: z.number({ error: "Reload the page to read the Provider Agreement" }).int().positive(),
+  accept: checkboxField.refine((v) => v, ACCEPT_AGREEMENT_MESSAGE),
+  agreementVersion: z.coerce.number({ error: "Reload the page to read the Provider Agreement" }).int().positive("Reload the page to read the Provider Agreement"),
 });
 export type AgreementInput = z.input<typeof agreementSchema>;
 
-export const switchProviderSchema = z.object({ providerId: z.string().trim().min(1).max(64) });
+export const switchProviderSchema = z.object({ providerId: textField({ name: "Provider", max: 64, required: "Choose a linked account" }) });

@@ -2,13 +2,9 @@ import { lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import type { Clock } from "@/lib/clock";
+import { effectiveRule, type RateRule } from "./config";
 
-export interface RateRule {
-  /** What is limited, e.g. "sign-in:ip". */
-  bucket: string;
-  limit: number;
-  windowMs: number;
-}
+export { effectiveRule, formatRateSetting, parseRateSetting, type RateRule } from "./config";
 
 export interface RateDecision {
   allowed: boolean;
@@ -21,7 +17,8 @@ export interface RateDecision {
  * Counts one hit of `key` against `rule` in a fixed window stored in PostgreSQL, so every app
  * instance shares the count. The hit is counted even when refused.
  */
-export async function hitRateLimit(db: Db, rule: RateRule, key: string, clock: Clock): Promise<RateDecision> {
+export async function hitRateLimit(db: Db, configured: RateRule, key: string, clock: Clock): Promise<RateDecision> {
+  const rule = effectiveRule(configured);
   const now = clock.now().getTime();
   const windowStart = new Date(Math.floor(now / rule.windowMs) * rule.windowMs);
   const [row] = await db

@@ -14,6 +14,7 @@ import { autoDenyAt, DECISION_WINDOW_MS, effectiveStatus, isAutoDenied, timeLeft
 import { approveSchema, denySchema } from "./schemas";
 
 export const ALREADY_DECIDED = "This request was already decided.";
+export const WINDOW_PASSED = "The 5 days to decide this request have passed, so it was denied automatically.";
 
 export type DecideResult =
   | { ok: true }
@@ -22,13 +23,17 @@ export type DecideResult =
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "already_decided"; message: string };
 
-/** Why a conditional update touched nothing: the request is not this provider's, or it was decided (or ran out of time). */
-async function whyNotDecided(db: Db, providerId: string, requestId: string): Promise<DecideResult> {
+/**
+ * Why a conditional update touched nothing: the request is not this provider's, another decision
+ * came first, or its 5 days ran out (denied by the cron route, or about to be): each says so.
+ */
+async function whyNotDecided(db: Db, providerId: string, requestId: string, now: Date): Promise<DecideResult> {
   const [r] = await db
-    .select({ id: accessRequests.id })
+    .select({ status: accessRequests.status, createdAt: accessRequests.createdAt, decidedAutomatically: accessRequests.decidedAutomatically })
     .from(accessRequests)
     .where(and(eq(accessRequests.id, requestId), eq(accessRequests.providerId, providerId)));
-  return r ? { ok: false, reason: "already_decided", message: ALREADY_DECIDED } : { ok: false, reason: "not_found" };
+  if (!r) return { ok: false, reason: "not_found" };
+  return { ok: false, reason: "already_decided", message: isAutoDenied(r, now) ? WINDOW_PASSED : ALREADY_DECIDED };
 }
 
 /**
@@ -67,7 +72,7 @@ export async function approveRequest(svc: Services, adminUserId: string, provide
       .set({ status: "approved", decidedByUserId: adminUserId, decidedAt: now, grantedRole: role, grantedPermissions: permissions })
       .where(stillOpen(providerId, requestId, now))
       .returning();
-    if (!decided) return whyNotDecided(tx, providerId, requestId);
+    if (!decided) return whyNotDecided(tx, providerId, requestId, now);
     const [provider] = await tx.select().from(providers).where(eq(providers.id, providerId));
     const { invitation } = await createInvitation(svc, tx, {
       providerId,
@@ -105,7 +110,7 @@ export async function denyRequest(svc: Services, adminUserId: string, providerId
       .set({ status: "denied", decidedByUserId: adminUserId, decidedAt: now, denialReason: reason })
       .where(stillOpen(providerId, requestId, now))
       .returning();
-    if (!decided) return whyNotDecided(tx, providerId, requestId);
+    if (!decided) return whyNotDecided(tx, providerId, requestId, now);
     const [provider] = await tx.select().from(providers).where(eq(providers.id, providerId));
     await enqueueEmail(tx, { to: decided.email, ...deniedEmail(svc.mail, { firstName: decided.firstName, providerName: providerDisplayName(provider!), reason, automatic: false }) });
     await recordAudit(tx, ctx, { action: "access_request.denied", actorUserId: adminUserId, providerId, details: { requestId, email: decided.email, reason } }, now);

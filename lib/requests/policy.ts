@@ -8,9 +8,9 @@ export const REMINDER_BEFORE_MS = 1 * DAY;
 export const REASON_MAX = 500;
 
 export const REQUEST_RATE = {
-  ip: { bucket: "access-request:ip", limit: 10, windowMs: HOUR },
-  email: { bucket: "access-request:email", limit: 5, windowMs: HOUR },
-  searchIp: { bucket: "provider-search:ip", limit: 120, windowMs: 5 * 60_000 },
+  ip: { bucket: "access-request:ip", limit: 10, windowMs: HOUR, env: "RATE_LIMIT_ACCESS_REQUEST_PER_IP" },
+  email: { bucket: "access-request:email", limit: 5, windowMs: HOUR, env: "RATE_LIMIT_ACCESS_REQUEST_PER_EMAIL" },
+  searchIp: { bucket: "provider-search:ip", limit: 120, windowMs: 5 * 60_000, env: "RATE_LIMIT_PROVIDER_SEARCH_PER_IP" },
 } satisfies Record<string, RateRule>;
 
 export type RequestStatus = "pending" | "approved" | "denied";

@@ -6,7 +6,7 @@ import { demoRegistryCsv } from "@/lib/registry/demo";
 import { importRegistry } from "@/lib/registry/import";
 import { CTX, testServices } from "@/tests/services";
 import { createTestDb, type TestDb } from "@/tests/test-db";
-import { ALREADY_DECIDED, approveRequest, denyRequest, listRequestsForProvider } from "./decide";
+import { ALREADY_DECIDED, approveRequest, denyRequest, listRequestsForProvider, WINDOW_PASSED } from "./decide";
 import { searchRegisteredProviders } from "./directory";
 import { autoDenyExpired, isAuthorizedCron, runCleanup } from "./cleanup";
 import { submitAccessRequest } from "./submit";
@@ -260,7 +260,8 @@ describe("approve and deny", () => {
     svc.clock.advance(3 * DAY - HOUR);
     // old: 4d23h → still decidable. Move to exactly 5 days.
     svc.clock.advance(HOUR);
-    expect(await approveRequest(svc, admin.id, mary, old.id, { role: "admin" }, CTX)).toEqual({ ok: false, reason: "already_decided", message: ALREADY_DECIDED });
+    // At the boundary the refusal says why (security test: it used to say "already decided").
+    expect(await approveRequest(svc, admin.id, mary, old.id, { role: "admin" }, CTX)).toEqual({ ok: false, reason: "already_decided", message: WINDOW_PASSED });
     const list = (await listRequestsForProvider(svc, admin.id, mary))!;
     expect(list.pending.map((p) => [p.email, p.timeLeft])).toEqual([["fresh@example.org", "auto-denies in 2 days"]]);
     expect(list.history.map((p) => [p.email, p.status, p.autoDenied])).toEqual([["old@example.org", "denied", true]]);
@@ -297,6 +298,8 @@ describe("cron cleanup", () => {
     expect(await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "access_request.auto_denied"), eq(auditEvents.providerId, mary)))).toHaveLength(1);
     expect((await runCleanup(svc, {})).autoDenied).toBe(0);
     expect(await mails("rosa@example.org", "access-request-auto-denied")).toHaveLength(1);
+    // Deciding it now: the answer names the 5 days, not another administrator.
+    expect(await denyRequest(svc, admin.id, mary, r.id, {}, CTX)).toEqual({ ok: false, reason: "already_decided", message: WINDOW_PASSED });
     expect(await mails(admin.email, "access-request-reminder")).toHaveLength(1);
   });
 

@@ -1,52 +1,32 @@
 import { z } from "zod";
 import { emailField } from "@/lib/auth/schemas";
+import { optionalTextField, textField } from "@/lib/text";
 import { roleAndPermissionsSchema } from "@/lib/users/schemas";
+import { PHONE_MESSAGE, US_STATES } from "./choices";
 import { REASON_MAX } from "./policy";
 
-/** Shared by the Request Access form (react-hook-form) and submitAccessRequest. Browser-safe. */
+/** The server's rules for Request Access for New User and the decisions (the public form loads no zod). */
+export { PHONE_MESSAGE, PROGRAMS, US_STATES } from "./choices";
 
-export const PROGRAMS = [
-  { id: "medicaid", label: "Medicaid" },
-  { id: "medicare", label: "Medicare" },
-  { id: "both", label: "Both" },
-] as const;
-
-export const US_STATES = [
-  ["AL", "Alabama"], ["AK", "Alaska"], ["AZ", "Arizona"], ["AR", "Arkansas"], ["CA", "California"], ["CO", "Colorado"], ["CT", "Connecticut"],
-  ["DE", "Delaware"], ["DC", "District of Columbia"], ["FL", "Florida"], ["GA", "Georgia"], ["HI", "Hawaii"], ["ID", "Idaho"], ["IL", "Illinois"],
-  ["IN", "Indiana"], ["IA", "Iowa"], ["KS", "Kansas"], ["KY", "Kentucky"], ["LA", "Louisiana"], ["ME", "Maine"], ["MD", "Maryland"],
-  ["MA", "Massachusetts"], ["MI", "Michigan"], ["MN", "Minnesota"], ["MS", "Mississippi"], ["MO", "Missouri"], ["MT", "Montana"], ["NE", "Nebraska"],
-  ["NV", "Nevada"], ["NH", "New Hampshire"], ["NJ", "New Jersey"], ["NM", "New Mexico"], ["NY", "New York"], ["NC", "North Carolina"],
-  ["ND", "North Dakota"], ["OH", "Ohio"], ["OK", "Oklahoma"], ["OR", "Oregon"], ["PA", "Pennsylvania"], ["RI", "Rhode Island"],
-  ["SC", "South Carolina"], ["SD", "South Dakota"], ["TN", "Tennessee"], ["TX", "Texas"], ["UT", "Utah"], ["VT", "Vermont"], ["VA", "Virginia"],
-  ["WA", "Washington"], ["WV", "West Virginia"], ["WI", "Wisconsin"], ["WY", "Wyoming"],
-] as const;
 const STATE_CODES = US_STATES.map(([code]) => code) as string[];
 
-const required = (label: string, max = 100) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .trim()
-    .min(1, `Enter ${label}`)
-    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be at most ${max} characters`);
+const required = (label: string, max = 100) => textField({ name: `${label[0]!.toUpperCase()}${label.slice(1)}`, max, required: `Enter ${label}` });
 
 const digits = (n: number, message: string) => z.string({ error: message }).trim().regex(new RegExp(`^\\d{${n}}$`), message);
-
-export const PHONE_MESSAGE = "Enter a 10-digit phone number: 3, 3 and 4 digits";
 
 export const accessRequestSchema = z
   .object({
     program: z.enum(["medicaid", "medicare", "both"], { error: "Choose a Program" }),
-    state: z.string().trim().max(2).optional().default(""),
-    npi: z.string().trim().max(20).optional().default(""),
+    state: optionalTextField({ name: "State", max: 2 }),
+    npi: optionalTextField({ name: "NPI", max: 20 }),
     /** Set when the provider was chosen from the search dialog. */
-    providerId: z.string().trim().max(40).optional().default(""),
-    providerName: z.string().trim().max(200, "Provider name must be at most 200 characters").optional().default(""),
+    providerId: optionalTextField({ name: "Provider", max: 40 }),
+    providerName: optionalTextField({ name: "Provider name", max: 200 }),
     firstName: required("your first name"),
     lastName: required("your last name"),
     positionTitle: required("your position or title"),
     email: emailField,
-    confirmEmail: z.string({ error: "Confirm your email" }).trim().min(1, "Confirm your email").max(254),
+    confirmEmail: textField({ name: "Confirm Email", max: 254, required: "Confirm your email" }),
     phoneArea: digits(3, PHONE_MESSAGE),
     phonePrefix: digits(3, PHONE_MESSAGE),
     phoneLine: digits(4, PHONE_MESSAGE),
@@ -56,11 +36,7 @@ export const accessRequestSchema = z
       .regex(/^\d{0,6}$/, "Extn must be at most 6 digits")
       .optional()
       .default(""),
-    reason: z
-      .string({ error: "Enter the reason for requesting access" })
-      .trim()
-      .min(1, "Enter the reason for requesting access")
-      .max(REASON_MAX, `Reason must be at most ${REASON_MAX} characters`),
+    reason: textField({ name: "Reason", max: REASON_MAX, required: "Enter the reason for requesting access", multiline: true }),
     /** Honeypot: hidden from people, filled by naive bots. */
     website: z.string().max(500).optional().default(""),
   })
@@ -91,6 +67,6 @@ export const approveSchema = roleAndPermissionsSchema.refine((v) => v.role === "
 export type ApproveInput = z.input<typeof approveSchema>;
 
 export const denySchema = z.object({
-  reason: z.string().trim().max(REASON_MAX, `Reason must be at most ${REASON_MAX} characters`).optional().default(""),
+  reason: optionalTextField({ name: "Reason", max: REASON_MAX, multiline: true }),
 });
 export type DenyInput = z.input<typeof denySchema>;

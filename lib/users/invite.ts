@@ -12,9 +12,9 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { providerDisplayName } from "@/lib/registry/rows";
 import type { Services } from "@/lib/services";
 import { isActiveAdmin } from "./authz";
-import { invitationIdSchema, inviteBatchSchema, inviteRowSchema } from "./schemas";
+import { invitationIdSchema, inviteBatchSchema, inviteRowSchema, type InviteRow } from "./schemas";
 
-import { INVITE_ROW_MESSAGES, type InviteRowResult } from "./invite-messages";
+import { INVITE_ROW_MESSAGES, type InviteRowProblem, type InviteRowResult } from "./invite-messages";
 export { INVITE_ROW_MESSAGES, type InviteRowResult };
 
 export type InviteResult =
@@ -49,24 +49,8 @@ export async function inviteUsers(svc: Services, actorId: string, providerId: st
         const now = svc.clock.now();
         const [provider] = await tx.select().from(providers).where(eq(providers.id, providerId)).for("update");
         if (!provider || !(await isActiveAdmin(tx, actorId, providerId))) return { ok: false, email: row.email, reason: "invalid", fieldErrors: { form: "forbidden" } };
-        const zip5 = row.zip.slice(0, 5);
-        const [zipOk] = await tx
-          .select({ id: providerAddresses.id })
-          .from(providerAddresses)
-          .where(and(eq(providerAddresses.providerId, providerId), eq(providerAddresses.zip5, zip5)))
-          .limit(1);
-        if (!zipOk) return { ok: false, email: row.email, reason: "wrong_zip" };
-        const [member] = await tx
-          .select({ id: providerMemberships.id })
-          .from(providerMemberships)
-          .innerJoin(users, eq(users.id, providerMemberships.userId))
-          .where(and(eq(providerMemberships.providerId, providerId), eq(providerMemberships.status, "active"), eq(users.email, row.email)));
-        if (member) return { ok: false, email: row.email, reason: "already_member" };
-        const [pending] = await tx
-          .select({ id: invitations.id })
-          .from(invitations)
-          .where(and(eq(invitations.providerId, providerId), eq(invitations.email, row.email), eq(invitations.status, "pending"), gt(invitations.expiresAt, now)));
-        if (pending) return { ok: false, email: row.email, reason: "duplicate_pending" };
+        const problem = await inviteRowProblem(tx, providerId, row, now);
+        if (problem) return { ok: false, email: row.email, reason: problem };
         const { invitation } = await createInvitation(svc, tx, {
           providerId,
           providerName: providerDisplayName(provider),
@@ -88,6 +72,54 @@ export async function inviteUsers(svc: Services, actorId: string, providerId: st
     );
   }
   return { ok: true, results };
+}
+
+/**
+ * Why this provider cannot invite `row`, or null: the ZIP must be one of THIS provider's (only its
+ * own addresses are read, so the answer says nothing about any other provider), the person must not
+ * already be an active user of it, nor hold a pending invitation to it.
+ */
+async function inviteRowProblem(db: Db, providerId: string, row: InviteRow, now: Date): Promise<InviteRowProblem | null> {
+  const [zipOk] = await db
+    .select({ id: providerAddresses.id })
+    .from(providerAddresses)
+    .where(and(eq(providerAddresses.providerId, providerId), eq(providerAddresses.zip5, row.zip.slice(0, 5))))
+    .limit(1);
+  if (!zipOk) return "wrong_zip";
+  const [member] = await db
+    .select({ id: providerMemberships.id })
+    .from(providerMemberships)
+    .innerJoin(users, eq(users.id, providerMemberships.userId))
+    .where(and(eq(providerMemberships.providerId, providerId), eq(providerMemberships.status, "active"), eq(users.email, row.email)));
+  if (member) return "already_member";
+  const [pending] = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.providerId, providerId), eq(invitations.email, row.email), eq(invitations.status, "pending"), gt(invitations.expiresAt, now)));
+  if (pending) return "duplicate_pending";
+  return null;
+}
+
+/** The field each problem belongs to in the Invite New User form. */
+const PROBLEM_FIELD: Record<InviteRowProblem, "zip" | "email"> = { wrong_zip: "zip", already_member: "email", duplicate_pending: "email" };
+
+export type CheckInviteRowResult =
+  | { ok: true; row: InviteRow }
+  | { ok: false; reason: "forbidden" }
+  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> };
+
+/**
+ * "Add to List": checks one person as Send Invitation will, before they join the list, so a wrong
+ * ZIP is said on the ZIP field while it can still be fixed. Writes nothing; Send Invitation checks
+ * again (the list may wait a while).
+ */
+export async function checkInviteRow(svc: Services, actorId: string, providerId: string, input: unknown): Promise<CheckInviteRowResult> {
+  if (!(await isActiveAdmin(svc.db, actorId, providerId))) return { ok: false, reason: "forbidden" };
+  const parsed = inviteRowSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  const problem = await inviteRowProblem(svc.db, providerId, parsed.data, svc.clock.now());
+  if (problem) return { ok: false, reason: "invalid", fieldErrors: { [PROBLEM_FIELD[problem]]: INVITE_ROW_MESSAGES[problem] } };
+  return { ok: true, row: parsed.data };
 }
 
 export type InvitationState = "pending" | "accepted" | "expired" | "cancelled";

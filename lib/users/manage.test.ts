@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, invitations, outbox, providerAgreements, providerMemberships, providers, sessions, users } from "@/db/schema";
+import { can, PERMISSION_IDS } from "@/lib/access/permissions";
 import { createSession } from "@/lib/auth/sessions";
 import { DAY, HOUR } from "@/lib/clock";
 import { acceptInvitation, previewInvitation } from "@/lib/invitations/accept";
@@ -156,13 +157,71 @@ describe("Users tab: list, edit, make admin, revoke, restore", () => {
     expect(await editRoleAndPermissions(svc, a.userId, MARY, { membershipId: ma, role: "user", permissions: [] }, CTX)).toEqual({ ok: false, reason: "last_admin" });
     expect(await revokeUser(svc, a.userId, MARY, { membershipId: ma }, CTX)).toEqual({ ok: false, reason: "last_admin" });
     expect(await makeAdmin(svc, a.userId, MARY, { membershipId: mb }, CTX)).toEqual({ ok: true });
-    expect(await membership(mb)).toMatchObject({ role: "admin", permissions: [] });
+    expect(await membership(mb)).toMatchObject({ role: "admin", permissions: ["claims_view"] });
     expect(await makeAdmin(svc, a.userId, MARY, { membershipId: mb }, CTX)).toEqual({ ok: false, reason: "no_change" });
     // Now b may demote a; then a is no longer admin and b is the last one.
     expect(await editRoleAndPermissions(svc, b.userId, MARY, { membershipId: ma, role: "user", permissions: ["message_box"] }, CTX)).toEqual({ ok: true });
     expect(await revokeUser(svc, b.userId, MARY, { membershipId: mb }, CTX)).toEqual({ ok: false, reason: "last_admin" });
     expect(await revokeUser(svc, a.userId, MARY, { membershipId: mb }, CTX)).toEqual({ ok: false, reason: "forbidden" });
     expect(await membership(mb)).toMatchObject({ role: "admin", status: "active" });
+  });
+
+  it("demoting an administrator gives back the permissions they had before, or none; never every permission", async () => {
+    const svc = testServices(t);
+    const admin = await person(svc);
+    const user = await person(svc);
+    const founder = await person(svc);
+    await member(admin, MARY, "admin");
+    const mu = await member(user, MARY, "user", ["claims_view", "remittance"]);
+    const mf = await member(founder, MARY, "admin"); // Associate Provider: an administrator from the start, nothing stored
+    expect(await makeAdmin(svc, admin.userId, MARY, { membershipId: mu }, CTX)).toEqual({ ok: true });
+    // As an administrator: every permission by role, what they had as a User kept aside.
+    expect(await can(t.db, user.userId, MARY, "enrollment_pay_fee")).toBe(true);
+    let list = await listProviderUsers(svc, admin.userId, MARY);
+    let row = list.ok ? list.users.find((u) => u.membershipId === mu) : undefined;
+    expect(row).toMatchObject({ role: "admin", permissions: PERMISSION_IDS, userPermissions: ["claims_view", "remittance"] });
+    // Saving as Administrator with boxes ticked changes nothing that is stored.
+    svc.clock.advance(1000);
+    expect(await editRoleAndPermissions(svc, admin.userId, MARY, { membershipId: mu, role: "admin", permissions: ["enrollment_sign", "enrollment_pay_fee"] }, CTX)).toEqual({ ok: true });
+    expect(await membership(mu)).toMatchObject({ role: "admin", permissions: ["claims_view", "remittance"] });
+    // Demoted with what the dialog offers (their old permissions): exactly those.
+    svc.clock.advance(1000);
+    expect(await editRoleAndPermissions(svc, admin.userId, MARY, { membershipId: mu, role: "user", permissions: row!.userPermissions }, CTX)).toEqual({ ok: true });
+    expect(await membership(mu)).toMatchObject({ role: "user", permissions: ["claims_view", "remittance"] });
+    expect(await can(t.db, user.userId, MARY, "enrollment_pay_fee")).toBe(false);
+    expect(await can(t.db, user.userId, MARY, "remittance")).toBe(true);
+    // The founder never was a User: the dialog offers nothing, and nothing is granted.
+    list = await listProviderUsers(svc, admin.userId, MARY);
+    row = list.ok ? list.users.find((u) => u.membershipId === mf) : undefined;
+    expect(row).toMatchObject({ role: "admin", userPermissions: [] });
+    svc.clock.advance(1000);
+    expect(await editRoleAndPermissions(svc, admin.userId, MARY, { membershipId: mf, role: "user", permissions: row!.userPermissions }, CTX)).toEqual({ ok: true });
+    expect(await membership(mf)).toMatchObject({ role: "user", permissions: [] });
+    for (const p of PERMISSION_IDS) expect(await can(t.db, founder.userId, MARY, p)).toBe(false);
+    // The activity says what the demotion granted.
+    const act = await listActivity(svc, admin.userId, MARY);
+    expect(act.ok && act.events.filter((e) => e.action === "users.role_changed").map((e) => e.summary)).toEqual([
+      "changed role from Administrator to User with no permissions",
+      "changed role from Administrator to User with Claims view, Remittance",
+      "changed role from Administrator to Administrator",
+    ]);
+  });
+
+  it("records when access was revoked, keeps it while revoked, clears it on restore", async () => {
+    const svc = testServices(t);
+    const admin = await person(svc);
+    const user = await person(svc);
+    await member(admin, MARY, "admin");
+    const mid = await member(user, MARY, "user", ["claims_view"]);
+    expect((await membership(mid)).revokedAt).toBeNull();
+    const revokedAt = svc.clock.now();
+    expect(await revokeUser(svc, admin.userId, MARY, { membershipId: mid }, CTX)).toEqual({ ok: true });
+    expect((await membership(mid)).revokedAt).toEqual(revokedAt);
+    svc.clock.advance(HOUR);
+    expect(await editRoleAndPermissions(svc, admin.userId, MARY, { membershipId: mid, role: "user", permissions: ["remittance"] }, CTX)).toEqual({ ok: true });
+    expect(await membership(mid)).toMatchObject({ status: "revoked", revokedAt, permissions: ["remittance"] });
+    expect(await restoreUser(svc, admin.userId, MARY, { membershipId: mid }, CTX)).toEqual({ ok: true });
+    expect(await membership(mid)).toMatchObject({ status: "active", revokedAt: null });
   });
 
   it("two administrators demoting each other at the same moment leave one administrator", async () => {

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { providerMemberships, users, type ProviderMembership } from "@/db/schema";
 import { recordAudit, type RequestContext } from "@/lib/audit";
-import { grantedPermissions, isUuid, type Permission, type Role } from "@/lib/access/permissions";
+import { grantedPermissions, isUuid, permissionsToStore, userPermissions, type Permission, type Role } from "@/lib/access/permissions";
 import { fieldErrorsOf } from "@/lib/forms";
 import type { Services } from "@/lib/services";
 import { isActiveAdmin } from "./authz";
@@ -15,7 +15,10 @@ export interface ProviderUser {
   email: string;
   name: string;
   role: Role;
+  /** What they hold now: every permission for an administrator. */
   permissions: Permission[];
+  /** What they hold as a User; for an administrator, what demoting them gives back. */
+  userPermissions: Permission[];
   status: "active" | "revoked";
   source: string;
   since: Date;
@@ -50,6 +53,7 @@ export async function listProviderUsers(svc: Services, actorId: string, provider
       name: `${u.firstName} ${u.lastName}`,
       role: m.role,
       permissions: grantedPermissions(m),
+      userPermissions: userPermissions(m),
       status: m.status,
       source: m.source,
       since: m.createdAt,
@@ -57,7 +61,8 @@ export async function listProviderUsers(svc: Services, actorId: string, provider
   };
 }
 
-type Change = (m: ProviderMembership) => { role: Role; permissions: Permission[]; status: "active" | "revoked" } | "no_change";
+/** The membership's next role, stored permissions and status (see permissionsToStore), or no_change. */
+type Change = (m: ProviderMembership) => { role: Role; permissions: string[]; status: "active" | "revoked" } | "no_change";
 
 /**
  * The one path every Users-tab change takes: in a transaction, check the actor, lock the
@@ -87,8 +92,10 @@ async function change(svc: Services, actorId: string, providerId: string, member
       await recordAudit(tx, ctx, { action: "users.change.refused", actorUserId: actorId, subjectUserId: target.userId, providerId, details: { attempted: action, reason: "last_admin" } }, now);
       return { ok: false, reason: "last_admin" };
     }
-    const permissions = next.role === "admin" ? [] : next.permissions;
-    await tx.update(providerMemberships).set({ role: next.role, permissions, status: next.status, updatedAt: now }).where(eq(providerMemberships.id, target.id));
+    const { permissions } = next;
+    // Kept while revoked (the revoked-access notice says when); cleared by Restore.
+    const revokedAt = next.status === "revoked" ? (target.status === "revoked" ? target.revokedAt : now) : null;
+    await tx.update(providerMemberships).set({ role: next.role, permissions, status: next.status, revokedAt, updatedAt: now }).where(eq(providerMemberships.id, target.id));
     await recordAudit(
       tx,
       ctx,
@@ -114,20 +121,23 @@ async function lockActiveAdmins(tx: Db, providerId: string): Promise<{ id: strin
     .for("update");
 }
 
-/** "Edit Role and Permissions": sets both; an administrator's stored permissions are emptied (they hold all). */
+/**
+ * "Edit Role and Permissions": sets the role; a User gets exactly the chosen permissions, an
+ * administrator keeps the stored ones (permissionsToStore), so a later demotion gives them back.
+ */
 export async function editRoleAndPermissions(svc: Services, actorId: string, providerId: string, input: unknown, ctx: RequestContext): Promise<ManageResult> {
   const parsed = editMembershipSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const { membershipId, role, permissions } = parsed.data;
-  return change(svc, actorId, providerId, membershipId, "users.role_changed", ctx, (m) => ({ role, permissions: [...new Set(permissions)], status: m.status }));
+  return change(svc, actorId, providerId, membershipId, "users.role_changed", ctx, (m) => ({ role, permissions: permissionsToStore(m.permissions, role, permissions), status: m.status }));
 }
 
-/** "Make Admin": the user becomes an administrator (all permissions). */
+/** "Make Admin": the user becomes an administrator (all permissions by role); what they held as a User is kept for a later demotion. */
 export async function makeAdmin(svc: Services, actorId: string, providerId: string, input: unknown, ctx: RequestContext): Promise<ManageResult> {
   const parsed = membershipIdSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   return change(svc, actorId, providerId, parsed.data.membershipId, "users.made_admin", ctx, (m) =>
-    m.role === "admin" || m.status !== "active" ? "no_change" : { role: "admin", permissions: [], status: "active" },
+    m.role === "admin" || m.status !== "active" ? "no_change" : { role: "admin", permissions: permissionsToStore(m.permissions, "admin", []), status: "active" },
   );
 }
 
@@ -136,7 +146,7 @@ export async function revokeUser(svc: Services, actorId: string, providerId: str
   const parsed = membershipIdSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   return change(svc, actorId, providerId, parsed.data.membershipId, "users.revoked", ctx, (m) =>
-    m.status === "revoked" ? "no_change" : { role: m.role, permissions: m.permissions as Permission[], status: "revoked" },
+    m.status === "revoked" ? "no_change" : { role: m.role, permissions: m.permissions, status: "revoked" },
   );
 }
 
@@ -145,6 +155,6 @@ export async function restoreUser(svc: Services, actorId: string, providerId: st
   const parsed = membershipIdSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   return change(svc, actorId, providerId, parsed.data.membershipId, "users.restored", ctx, (m) =>
-    m.status === "active" ? "no_change" : { role: m.role, permissions: m.permissions as Permission[], status: "active" },
+    m.status === "active" ? "no_change" : { role: m.role, permissions: m.permissions, status: "active" },
   );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PERMISSION_IDS } from "@/lib/access/permissions";
+import { textField } from "@/lib/text";
 
 /** Shared by the Manage Users forms and lib/users: one set of rules. Browser-safe. */
 
@@ -19,8 +20,7 @@ export type EditMembershipInput = z.input<typeof editMembershipSchema>;
 export const membershipIdSchema = z.object({ membershipId: uuid });
 export const invitationIdSchema = z.object({ invitationId: uuid });
 
-const requiredText = (label: string, max: number) =>
-  z.string({ error: `Enter the ${label}` }).trim().min(1, `Enter the ${label}`).max(max, `${label} must be at most ${max} characters`);
+const requiredText = (label: string, max: number) => textField({ name: label, max, required: `Enter the ${label}` });
 
 export const inviteRowSchema = roleAndPermissionsSchema.extend({
   email: requiredText("Email", 254)

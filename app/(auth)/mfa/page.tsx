@@ -5,16 +5,21 @@ import { FormCard } from "@/components/ui/card";
 import { appServices } from "@/lib/app-services";
 import { confirmedFactors, FACTOR_LABELS } from "@/lib/mfa/factors";
 import { maskPhone } from "@/lib/mfa/phone";
-import { requireSession } from "@/lib/next/session";
+import { checkPage } from "@/lib/next/page-guard";
+import { refusalRedirect } from "@/lib/next/refusals";
 
 export const metadata = { title: "Verify it's you" };
 
-/** The second step of every sign-in; people with no factor yet go to setup first. */
-export default async function MfaChallengePage() {
-  const { user, session } = await requireSession({ mfa: "pending" });
-  if (session.mfaVerifiedAt) redirect("/home");
+/** The second step of every sign-in; people with no factor yet go to setup first. `?method=recovery`: with a recovery code. */
+export default async function MfaChallengePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const decision = await checkPage("mfaPending");
+  if (!decision.ok) {
+    // Already verified: nothing to challenge.
+    if (decision.refusal === "forbidden") redirect("/home");
+    refusalRedirect(decision.refusal);
+  }
+  const { user } = decision.context;
   const factors = await confirmedFactors((await appServices()).db, user.id);
-  if (factors.length === 0) redirect("/mfa/setup");
   const choices: FactorChoice[] = factors.map((f) => ({
     id: f.id,
     type: f.type,
@@ -23,7 +28,7 @@ export default async function MfaChallengePage() {
   }));
   return (
     <FormCard title="Verify it's you" intro="Enter a code from one of your verification methods to finish signing in.">
-      <ChallengeForm factors={choices} next="/home" />
+      <ChallengeForm factors={choices} recovery={(await searchParams).method === "recovery"} />
       <div className="mt-6 border-t border-slate-200 pt-4">
         <SignOutButton />
       </div>

@@ -20,7 +20,7 @@ export default async function AssociatePage() {
         <p className="mt-1 text-slate-700">To use the Provider Portal, associate your account with a Provider ID.</p>
         <h2 className="mt-6 text-xl font-semibold text-brand-800">Step 1 of 2 - Provider Eligibility</h2>
         <div className="mt-4 grid gap-6 lg:grid-cols-[1fr_18rem]">
-          <AssociateForm agreementPath="/associate/agreement" />
+          <AssociateForm flow="associate" />
           <AssociationHelp />
         </div>
       </div>

@@ -2,12 +2,14 @@ import { redirect } from "next/navigation";
 import { LinkedAccountsTable } from "@/components/providers/linked-accounts-table";
 import { PortalShell } from "@/components/providers/portal-shell";
 import { Alert } from "@/components/ui/alert";
+import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { appServices } from "@/lib/app-services";
 import { grantedPermissions, permissionLabel, roleLabel } from "@/lib/access/permissions";
 import { resumePendingInvitation } from "@/lib/next/invitation-cookie";
 import { getProviderContext, linkedAccountsFor } from "@/lib/next/provider-context";
 import { groupPractitioners } from "@/lib/providers/directory";
 import { providerDisplayName } from "@/lib/registry/rows";
+import { siteConfig } from "@/lib/site";
 
 export const metadata = { title: "Home" };
 
@@ -66,24 +68,17 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </h2>
             <p className="mt-1 text-sm text-slate-700">As a Group you have access to all providers listed under the Group Tax ID.</p>
             {practitioners.length ? (
-              <table className="mt-3 w-full border-collapse text-left text-sm">
-                <thead>
-                  <tr className="border-b border-slate-300 text-slate-700">
-                    <th scope="col" className="py-2 pr-4">Name</th>
-                    <th scope="col" className="py-2 pr-4">NPI</th>
-                    <th scope="col" className="py-2">Provider ID</th>
-                  </tr>
-                </thead>
-                <tbody>
+              <div className="mt-3">
+                <DataTable caption="Practitioners under this group" captionHidden columns={["Name", "NPI", "Provider ID"]}>
                   {practitioners.map((p) => (
-                    <tr key={p.id} className="border-b border-slate-200">
-                      <th scope="row" className="py-2 pr-4 font-medium">{p.name}</th>
-                      <td className="py-2 pr-4">{p.npi}</td>
-                      <td className="py-2">{p.providerNumber}</td>
-                    </tr>
+                    <Row key={p.id}>
+                      <RowHeader label="Name">{p.name}</RowHeader>
+                      <Cell label="NPI">{p.npi}</Cell>
+                      <Cell label="Provider ID">{p.providerNumber}</Cell>
+                    </Row>
                   ))}
-                </tbody>
-              </table>
+                </DataTable>
+              </div>
             ) : (
               <p className="mt-3 text-slate-700">No practitioners are listed under this group yet.</p>
             )}
@@ -94,7 +89,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <h2 id="linked" className="sr-only">
             Linked accounts
           </h2>
-          <LinkedAccountsTable accounts={accounts} caption="Your linked accounts" />
+          <LinkedAccountsTable accounts={accounts} caption="Your linked accounts" timeZone={siteConfig().timeZone} />
         </section>
       </div>
     </PortalShell>

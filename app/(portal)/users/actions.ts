@@ -1,66 +1,60 @@
 "use server";
 
-import { appServices } from "@/lib/app-services";
-import { currentRequestContext } from "@/lib/next/request";
-import { requireProviderContext } from "@/lib/next/provider-context";
-import { cancelInvitation, inviteUsers, resendInvitation, type InviteResult } from "@/lib/users/invite";
-import { approveRequest, denyRequest, type DecideResult } from "@/lib/requests/decide";
-import { editRoleAndPermissions, makeAdmin, restoreUser, revokeUser, type ManageResult } from "@/lib/users/manage";
+import { z } from "zod";
+import { defineAction } from "@/lib/next/action";
+import { approveRequest, denyRequest } from "@/lib/requests/decide";
+import { cancelInvitation, checkInviteRow, inviteUsers, resendInvitation } from "@/lib/users/invite";
+import { editRoleAndPermissions, makeAdmin, restoreUser, revokeUser } from "@/lib/users/manage";
+import { invitationIdSchema, membershipIdSchema } from "@/lib/users/schemas";
 
 /**
- * Manage Users actions. The provider is always the session's active provider, never the form's;
- * lib/users checks that the actor administers it and that the target belongs to it.
+ * Manage Users actions: guard providerAdmin, so only an administrator of the session's active
+ * provider gets here. The provider is always the session's, never the form's; lib/users checks
+ * again that the actor administers it and that the target row belongs to it.
  */
 
 type ButtonResult = { ok: boolean; error?: string };
 const forButton = (r: { ok: true } | { ok: false; reason: string }): ButtonResult => (r.ok ? { ok: true } : { ok: false, error: r.reason });
 
-async function context() {
-  const { user, provider } = await requireProviderContext();
-  return { svc: await appServices(), actorId: user.id, providerId: provider.id, ctx: await currentRequestContext() };
-}
+const requestDecision = z.object({ requestId: z.string().max(64), decision: z.unknown() });
 
-export async function editRoleAction(input: unknown): Promise<ManageResult> {
-  const c = await context();
-  return editRoleAndPermissions(c.svc, c.actorId, c.providerId, input, c.ctx);
-}
+export const editRoleAction = defineAction({ name: "users.edit_role", guard: "providerAdmin" }, async (input, { svc, user, provider, request }) =>
+  editRoleAndPermissions(svc, user.id, provider.id, input, request),
+);
 
-export async function makeAdminAction(membershipId: string): Promise<ButtonResult> {
-  const c = await context();
-  return forButton(await makeAdmin(c.svc, c.actorId, c.providerId, { membershipId }, c.ctx));
-}
+export const makeAdminAction = defineAction({ name: "users.make_admin", guard: "providerAdmin", schema: membershipIdSchema }, async (input, { svc, user, provider, request }) =>
+  forButton(await makeAdmin(svc, user.id, provider.id, input, request)),
+);
 
-export async function revokeUserAction(membershipId: string): Promise<ButtonResult> {
-  const c = await context();
-  return forButton(await revokeUser(c.svc, c.actorId, c.providerId, { membershipId }, c.ctx));
-}
+export const revokeUserAction = defineAction({ name: "users.revoke", guard: "providerAdmin", schema: membershipIdSchema }, async (input, { svc, user, provider, request }) =>
+  forButton(await revokeUser(svc, user.id, provider.id, input, request)),
+);
 
-export async function restoreUserAction(membershipId: string): Promise<ButtonResult> {
-  const c = await context();
-  return forButton(await restoreUser(c.svc, c.actorId, c.providerId, { membershipId }, c.ctx));
-}
+export const restoreUserAction = defineAction({ name: "users.restore", guard: "providerAdmin", schema: membershipIdSchema }, async (input, { svc, user, provider, request }) =>
+  forButton(await restoreUser(svc, user.id, provider.id, input, request)),
+);
 
-export async function inviteUsersAction(input: unknown): Promise<InviteResult> {
-  const c = await context();
-  return inviteUsers(c.svc, c.actorId, c.providerId, input, c.ctx);
-}
+export const inviteUsersAction = defineAction({ name: "users.invite", guard: "providerAdmin" }, async (input, { svc, user, provider, request }) =>
+  inviteUsers(svc, user.id, provider.id, input, request),
+);
 
-export async function resendInvitationAction(invitationId: string): Promise<ButtonResult> {
-  const c = await context();
-  return forButton(await resendInvitation(c.svc, c.actorId, c.providerId, { invitationId }, c.ctx));
-}
+/** Add to List: one person checked against this provider (its ZIPs, its users, its pending invitations) before joining the list. */
+export const checkInviteRowAction = defineAction({ name: "users.check_invite_row", guard: "providerAdmin" }, async (input, { svc, user, provider }) =>
+  checkInviteRow(svc, user.id, provider.id, input),
+);
 
-export async function cancelInvitationAction(invitationId: string): Promise<ButtonResult> {
-  const c = await context();
-  return forButton(await cancelInvitation(c.svc, c.actorId, c.providerId, { invitationId }, c.ctx));
-}
+export const resendInvitationAction = defineAction({ name: "users.resend_invitation", guard: "providerAdmin", schema: invitationIdSchema }, async (input, { svc, user, provider, request }) =>
+  forButton(await resendInvitation(svc, user.id, provider.id, input, request)),
+);
 
-export async function approveRequestAction(requestId: string, input: unknown): Promise<DecideResult> {
-  const c = await context();
-  return approveRequest(c.svc, c.actorId, c.providerId, requestId, input, c.ctx);
-}
+export const cancelInvitationAction = defineAction({ name: "users.cancel_invitation", guard: "providerAdmin", schema: invitationIdSchema }, async (input, { svc, user, provider, request }) =>
+  forButton(await cancelInvitation(svc, user.id, provider.id, input, request)),
+);
 
-export async function denyRequestAction(requestId: string, input: unknown): Promise<DecideResult> {
-  const c = await context();
-  return denyRequest(c.svc, c.actorId, c.providerId, requestId, input, c.ctx);
-}
+export const approveRequestAction = defineAction({ name: "requests.approve", guard: "providerAdmin", schema: requestDecision }, async (input, { svc, user, provider, request }) =>
+  approveRequest(svc, user.id, provider.id, input.requestId, input.decision, request),
+);
+
+export const denyRequestAction = defineAction({ name: "requests.deny", guard: "providerAdmin", schema: requestDecision }, async (input, { svc, user, provider, request }) =>
+  denyRequest(svc, user.id, provider.id, input.requestId, input.decision, request),
+);

@@ -3,7 +3,7 @@ import { InviteUsers } from "@/components/users/invite-dialog";
 import { UsersPageFrame } from "@/components/users/users-page-frame";
 import { UsersTable } from "@/components/users/users-table";
 import { appServices } from "@/lib/app-services";
-import { requireProviderAdmin } from "@/lib/next/admin-context";
+import { requirePage } from "@/lib/next/page-guard";
 import { linkedAccountsFor } from "@/lib/next/provider-context";
 import { providerDisplayName } from "@/lib/registry/rows";
 import { listProviderUsers } from "@/lib/users/manage";
@@ -11,12 +11,12 @@ import { listProviderUsers } from "@/lib/users/manage";
 export const metadata = { title: "Manage Users" };
 
 export default async function UsersPage() {
-  const { user, provider } = await requireProviderAdmin();
+  const { user, provider } = await requirePage("providerAdmin");
   const [list, accounts] = await Promise.all([listProviderUsers(await appServices(), user.id, provider.id), linkedAccountsFor(user.id, provider.id)]);
   if (!list.ok) notFound();
   return (
     <UsersPageFrame userName={`${user.firstName} ${user.lastName}`} accounts={accounts} providerName={providerDisplayName(provider)} tab="users" actions={<InviteUsers />}>
-      <UsersTable rows={list.users.map((u) => ({ membershipId: u.membershipId, email: u.email, name: u.name, role: u.role, permissions: u.permissions, status: u.status, self: u.userId === user.id }))} />
+      <UsersTable rows={list.users.map((u) => ({ membershipId: u.membershipId, email: u.email, name: u.name, role: u.role, permissions: u.permissions, userPermissions: u.userPermissions, status: u.status, self: u.userId === user.id }))} />
     </UsersPageFrame>
   );
 }

@@ -1,9 +1,8 @@
 "use server";
 
-import { appServices } from "@/lib/app-services";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
-import { currentRequestContext } from "@/lib/next/request";
+import { defineAction } from "@/lib/next/action";
 
-export async function forgotPasswordAction(input: { email: string }) {
-  return requestPasswordReset(await appServices(), input, await currentRequestContext());
-}
+export const forgotPasswordAction = defineAction({ name: "auth.forgot_password", guard: "public", echo: ["email"] }, async (input, { svc, request, defer }) =>
+  requestPasswordReset(svc, input, request, defer),
+);

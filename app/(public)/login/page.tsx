@@ -1,9 +1,11 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
 import { FormCard } from "@/components/ui/card";
+import { env } from "@/lib/env";
 import { getCurrentSession } from "@/lib/next/session";
+import { postedCallbackUrl, signInCsrfToken } from "@/lib/next/sign-in-form";
+import { safeRedirect } from "@/lib/safe-redirect";
 import { siteConfig } from "@/lib/site";
 
 export const metadata = { title: "Sign in" };
@@ -16,38 +18,43 @@ const notices: Record<string, { tone: "success" | "info" | "warning"; text: stri
   mfaEnded: { tone: "warning", text: "Too many wrong verification codes. Sign in again to get a new challenge." },
 };
 
+/** The first page most people load, kept light: plain links (next/link's client code is not needed here), and a form that needs no script. */
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const current = await getCurrentSession();
   if (current) redirect(current.session.mfaVerifiedAt ? "/home" : "/mfa");
   const params = await searchParams;
   const notice = Object.keys(notices).find((k) => params[k] === "1");
   const { supportPhone } = siteConfig();
+  // `error`: a sign-in posted without JavaScript failed (next-auth sends the code here, and keeps
+  // where the person was going in its callback-url cookie). `callbackUrl`: next-auth's own name.
+  const error = typeof params.error === "string" ? params.error.slice(0, 40) : undefined;
+  const target = params.next ?? params.callbackUrl ?? (error ? await postedCallbackUrl() : undefined);
   return (
     <FormCard title="Provider Self Services" intro="Sign in to the Provider Portal with your email and password.">
       {notice ? <Alert tone={notices[notice]!.tone}>{notices[notice]!.text}</Alert> : null}
-      <SignInForm next={params.next} />
+      <SignInForm next={safeRedirect(target, env().APP_URL)} csrfToken={await signInCsrfToken()} error={error} />
       <nav aria-label="Account help" className="mt-6 space-y-2 text-sm">
         <p>
-          <Link className="text-brand-700 underline" href="/forgot-password">
+          <a className="text-brand-700 underline" href="/forgot-password">
             Forgot Password?
-          </Link>
+          </a>
         </p>
         <p>
           New to the portal?{" "}
-          <Link className="text-brand-700 underline" href="/register">
+          <a className="text-brand-700 underline" href="/register">
             Sign-up
-          </Link>
+          </a>
         </p>
         <p>
-          <Link className="text-brand-700 underline" href="/request-access">
+          <a className="text-brand-700 underline" href="/request-access">
             Request Access for New User
-          </Link>{" "}
+          </a>{" "}
           <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-bold uppercase text-amber-900">New!</span>
         </p>
         <p>
-          <Link className="text-brand-700 underline" href="/resend-activation">
+          <a className="text-brand-700 underline" href="/resend-activation">
             Resend activation email
-          </Link>
+          </a>
         </p>
       </nav>
       <p className="mt-6 border-t border-slate-200 pt-4 text-sm text-slate-700">

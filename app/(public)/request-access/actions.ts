@@ -1,9 +1,11 @@
 "use server";
 
-import { appServices } from "@/lib/app-services";
-import { currentRequestContext } from "@/lib/next/request";
-import { submitAccessRequest, type SubmitResult } from "@/lib/requests/submit";
+import { defineAction } from "@/lib/next/action";
+import { submitAccessRequest } from "@/lib/requests/submit";
 
-export async function submitAccessRequestAction(input: unknown): Promise<SubmitResult> {
-  return submitAccessRequest(await appServices(), input, await currentRequestContext());
-}
+const TYPED = ["program", "state", "npi", "providerId", "providerName", "firstName", "lastName", "positionTitle", "email", "confirmEmail"] as const;
+const PHONE = ["phoneArea", "phonePrefix", "phoneLine", "phoneExtension"] as const;
+
+export const submitAccessRequestAction = defineAction({ name: "requests.submit", guard: "public", echo: [...TYPED, ...PHONE, "reason"] }, async (input, { svc, request }) =>
+  submitAccessRequest(svc, input, request),
+);

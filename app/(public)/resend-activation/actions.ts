@@ -1,9 +1,8 @@
 "use server";
 
-import { appServices } from "@/lib/app-services";
 import { resendActivation } from "@/lib/auth/activation";
-import { currentRequestContext } from "@/lib/next/request";
+import { defineAction } from "@/lib/next/action";
 
-export async function resendActivationAction(input: { email: string }) {
-  return resendActivation(await appServices(), input, await currentRequestContext());
-}
+export const resendActivationAction = defineAction({ name: "auth.resend_activation", guard: "public", echo: ["email"] }, async (input, { svc, request, defer }) =>
+  resendActivation(svc, input, request, defer),
+);

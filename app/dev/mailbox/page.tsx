@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DateTime } from "@/components/ui/date-time";
 import { getDb } from "@/db/index";
 import { isMailboxEnabled, linkify, listMailbox } from "@/lib/mail/mailbox";
+import { siteConfig } from "@/lib/site";
 
 export const metadata = { title: "Local mailbox" };
 
@@ -43,7 +45,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                   {m.channel === "sms" ? "SMS" : m.subject}
                 </h2>
                 <p className="text-sm text-slate-600">
-                  To {m.recipient} · {m.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC · {m.status}
+                  To {m.recipient} · <DateTime value={m.createdAt} timeZone={siteConfig().timeZone} /> · {m.status}
                 </p>
                 <p className="mt-3 whitespace-pre-wrap break-words text-slate-800">
                   {linkify(m.bodyText).map((part, i) =>

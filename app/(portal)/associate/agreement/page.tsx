@@ -19,7 +19,6 @@ export default async function AssociateAgreementPage() {
       heading="Associate Your Account"
       pending={pending}
       submitLabel="Next"
-      donePath="/home"
       restartPath="/associate"
     />
   );

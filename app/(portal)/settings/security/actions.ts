@@ -1,73 +1,46 @@
 "use server";
 
-import { appServices } from "@/lib/app-services";
-import {
-  changePassword,
-  changeSecurityQuestion,
-  endOwnSession,
-  needsReverification,
-  reverifyWithPassword,
-  signOutEverywhere,
-} from "@/lib/auth/account-settings";
+import { z } from "zod";
+import { changePassword, changeSecurityQuestion, endOwnSession, reverifyWithPassword, signOutEverywhere } from "@/lib/auth/account-settings";
 import { regenerateRecoveryCodes, removeFactor } from "@/lib/mfa/manage";
 import { revokeTrustedDevice } from "@/lib/mfa/trusted-devices";
-import { currentRequestContext } from "@/lib/next/request";
-import { requireSession } from "@/lib/next/session";
+import { defineAction } from "@/lib/next/action";
 
-/** Every change here first needs a password (or code) from the last 10 minutes. */
-async function verifiedContext() {
-  const active = await requireSession();
-  const svc = await appServices();
-  const ctx = await currentRequestContext();
-  return { ...active, svc, ctx, stale: needsReverification(active.session, svc.clock.now()) };
-}
+// Every change here needs a password (or code) from the last 10 minutes (guard recentlyVerified);
+// otherwise the action answers { reverify: true } and the page asks for the password again.
 
-const REVERIFY = { ok: false as const, reverify: true as const };
+const id = z.string().max(64);
 
-export async function reverifyAction(input: { password: string }) {
-  const { session, user, svc, ctx } = await verifiedContext();
-  return reverifyWithPassword(svc, session, user, input, ctx);
-}
+export const reverifyAction = defineAction({ name: "settings.reverify", guard: "signedIn" }, async (input, { svc, session, user, request }) =>
+  reverifyWithPassword(svc, session, user, input, request),
+);
 
-export async function removeFactorAction(factorId: string) {
-  const { user, svc, ctx, stale } = await verifiedContext();
-  if (stale) return REVERIFY;
-  return removeFactor(svc, user, factorId, ctx);
-}
+export const removeFactorAction = defineAction({ name: "settings.remove_factor", guard: "recentlyVerified", schema: z.object({ factorId: id }) }, async (input, { svc, user, request }) =>
+  removeFactor(svc, user, input.factorId, request),
+);
 
-export async function regenerateRecoveryCodesAction() {
-  const { user, svc, ctx, stale } = await verifiedContext();
-  if (stale) return REVERIFY;
-  return { ok: true as const, codes: await regenerateRecoveryCodes(svc, user, ctx) };
-}
+export const regenerateRecoveryCodesAction = defineAction({ name: "settings.regenerate_recovery_codes", guard: "recentlyVerified" }, async (_input, { svc, user, request }) => ({
+  ok: true as const,
+  codes: await regenerateRecoveryCodes(svc, user, request),
+}));
 
-export async function changePasswordAction(input: unknown) {
-  const { session, user, svc, ctx, stale } = await verifiedContext();
-  if (stale) return REVERIFY;
-  return changePassword(svc, session, user, input, ctx);
-}
+export const changePasswordAction = defineAction({ name: "settings.change_password", guard: "recentlyVerified" }, async (input, { svc, session, user, request }) =>
+  changePassword(svc, session, user, input, request),
+);
 
-export async function changeSecurityQuestionAction(input: unknown) {
-  const { user, svc, ctx, stale } = await verifiedContext();
-  if (stale) return REVERIFY;
-  return changeSecurityQuestion(svc, user, input, ctx);
-}
+export const changeSecurityQuestionAction = defineAction({ name: "settings.change_security_question", guard: "recentlyVerified", echo: ["securityQuestion"] }, async (input, { svc, user, request }) =>
+  changeSecurityQuestion(svc, user, input, request),
+);
 
-export async function revokeDeviceAction(deviceId: string) {
-  const { user, svc, stale } = await verifiedContext();
-  if (stale) return REVERIFY;
-  return { ok: await revokeTrustedDevice(svc.db, user.id, deviceId, svc.clock) };
-}
+export const revokeDeviceAction = defineAction({ name: "settings.revoke_device", guard: "recentlyVerified", schema: z.object({ deviceId: id }) }, async (input, { svc, user }) => ({
+  ok: await revokeTrustedDevice(svc.db, user.id, input.deviceId, svc.clock),
+}));
 
-export async function endSessionAction(sessionId: string) {
-  const { user, svc, ctx, stale } = await verifiedContext();
-  if (stale) return REVERIFY;
-  return { ok: await endOwnSession(svc, user, sessionId, ctx) };
-}
+export const endSessionAction = defineAction({ name: "settings.end_session", guard: "recentlyVerified", schema: z.object({ sessionId: id }) }, async (input, { svc, user, request }) => ({
+  ok: await endOwnSession(svc, user, input.sessionId, request),
+}));
 
-export async function signOutEverywhereAction() {
-  const { user, svc, ctx, stale } = await verifiedContext();
-  if (stale) return REVERIFY;
-  await signOutEverywhere(svc, user, ctx);
+export const signOutEverywhereAction = defineAction({ name: "settings.sign_out_everywhere", guard: "recentlyVerified" }, async (_input, { svc, user, request }) => {
+  await signOutEverywhere(svc, user, request);
   return { ok: true as const };
-}
+});

@@ -4,7 +4,9 @@ import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { RegenerateCodes } from "@/components/settings/regenerate-codes";
 import { ReverifyForm } from "@/components/settings/reverify-form";
 import { SecurityQuestionForm } from "@/components/settings/security-question-form";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
 import { appServices } from "@/lib/app-services";
 import { listLiveSessions, needsReverification } from "@/lib/auth/account-settings";
 import { confirmedFactors, FACTOR_LABELS } from "@/lib/mfa/factors";
@@ -12,11 +14,11 @@ import { formatUsPhone } from "@/lib/mfa/phone";
 import { remainingRecoveryCodes } from "@/lib/mfa/recovery";
 import { listTrustedDevices } from "@/lib/mfa/trusted-devices";
 import { getProviderContext, linkedAccountsFor } from "@/lib/next/provider-context";
+import { siteConfig } from "@/lib/site";
+import { formatDateTime } from "@/lib/time-format";
 import { endSessionAction, removeFactorAction, revokeDeviceAction, signOutEverywhereAction } from "./actions";
 
 export const metadata = { title: "Security settings" };
-
-const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
 
 function describeAgent(ua: string | null) {
   if (!ua) return "Unknown browser";
@@ -40,6 +42,10 @@ export default async function SecuritySettingsPage() {
   const { user, session, active } = await getProviderContext();
   const svc = await appServices();
   const accounts = await linkedAccountsFor(user.id, active?.provider.id ?? null);
+  const { timeZone } = siteConfig();
+  // Shown as <time>; the same words inside accessible names, where markup cannot go.
+  const at = (d: Date) => <DateTime value={d} timeZone={timeZone} />;
+  const when = (d: Date) => formatDateTime(d, timeZone);
   const frame = (body: React.ReactNode) => (
     <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="settings" isAdmin={active?.membership.role === "admin"}>
       <div className="space-y-6">
@@ -67,38 +73,29 @@ export default async function SecuritySettingsPage() {
     <>
 
       <Section id="factors-heading" title="Verification methods">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="py-2">Method</th>
-              <th scope="col" className="py-2">Added</th>
-              <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {factors.map((f) => (
-              <tr key={f.id} className="border-b border-slate-100">
-                <td className="py-2">
-                  {FACTOR_LABELS[f.type]} {f.phone ? <span className="text-slate-600">{formatUsPhone(f.phone)}</span> : null}
-                </td>
-                <td className="py-2">{when(f.confirmedAt)}</td>
-                <td className="py-2 text-right">
-                  {factors.length > 1 ? (
-                    <ActionButton
-                      action={removeFactorAction.bind(null, f.id)}
-                      label="Remove"
-                      accessibleName={`Remove ${FACTOR_LABELS[f.type]}`}
-                      confirm={`Remove ${FACTOR_LABELS[f.type]}?`}
-                      failures={{ last_factor: "You need at least one verification method.", not_found: "That method no longer exists." }}
-                    />
-                  ) : (
-                    <span className="text-slate-600">Your only method</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable caption="Your verification methods" captionHidden columns={["Method", "Added", "Actions"]}>
+          {factors.map((f) => (
+            <Row key={f.id}>
+              <Cell label="Method">
+                {FACTOR_LABELS[f.type]} {f.phone ? <span className="text-slate-600">{formatUsPhone(f.phone)}</span> : null}
+              </Cell>
+              <Cell label="Added">{f.confirmedAt ? at(f.confirmedAt) : "—"}</Cell>
+              <Cell label="Actions">
+                {factors.length > 1 ? (
+                  <ActionButton
+                    action={removeFactorAction.bind(null, { factorId: f.id })}
+                    label="Remove"
+                    accessibleName={`Remove ${FACTOR_LABELS[f.type]}`}
+                    confirm={`Remove ${FACTOR_LABELS[f.type]}?`}
+                    failures={{ last_factor: "You need at least one verification method.", not_found: "That method no longer exists." }}
+                  />
+                ) : (
+                  <span className="text-slate-600">Your only method</span>
+                )}
+              </Cell>
+            </Row>
+          ))}
+        </DataTable>
         <ButtonLink href="/mfa/setup" variant="secondary" className="mt-4">
           Add another method
         </ButtonLink>
@@ -125,11 +122,11 @@ export default async function SecuritySettingsPage() {
         ) : (
           <ul className="divide-y divide-slate-100">
             {devices.map((d) => (
-              <li key={d.id} className="flex items-center justify-between py-2">
-                <span>
-                  {describeAgent(d.userAgent)} · trusted {when(d.createdAt)} · until {when(d.expiresAt)}
+              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span className="min-w-0 [overflow-wrap:anywhere]">
+                  {describeAgent(d.userAgent)} · trusted {at(d.createdAt)} · until {at(d.expiresAt)}
                 </span>
-                <ActionButton action={revokeDeviceAction.bind(null, d.id)} label="Revoke" accessibleName={`Revoke ${describeAgent(d.userAgent)} trusted ${when(d.createdAt)}`} />
+                <ActionButton action={revokeDeviceAction.bind(null, { deviceId: d.id })} label="Revoke" accessibleName={`Revoke ${describeAgent(d.userAgent)} trusted ${when(d.createdAt)}`} />
               </li>
             ))}
           </ul>
@@ -139,13 +136,13 @@ export default async function SecuritySettingsPage() {
       <Section id="sessions-heading" title="Active sessions">
         <ul className="divide-y divide-slate-100">
           {liveSessions.map((s) => (
-            <li key={s.id} className="flex items-center justify-between py-2">
-              <span>
-                {describeAgent(s.userAgent)} · {s.ip ?? "unknown address"} · signed in {when(s.createdAt)}
+            <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span className="min-w-0 [overflow-wrap:anywhere]">
+                {describeAgent(s.userAgent)} · {s.ip ?? "unknown address"} · signed in {at(s.createdAt)}
                 {s.id === session.id ? <strong className="ml-2 text-green-800">This session</strong> : null}
               </span>
               {s.id === session.id ? null : (
-                <ActionButton action={endSessionAction.bind(null, s.id)} label="Sign out" accessibleName={`Sign out session from ${s.ip ?? "unknown address"} signed in ${when(s.createdAt)}`} />
+                <ActionButton action={endSessionAction.bind(null, { sessionId: s.id })} label="Sign out" accessibleName={`Sign out session from ${s.ip ?? "unknown address"} signed in ${when(s.createdAt)}`} />
               )}
             </li>
           ))}

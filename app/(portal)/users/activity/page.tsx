@@ -1,33 +1,38 @@
 import { notFound } from "next/navigation";
 import { UsersPageFrame } from "@/components/users/users-page-frame";
 import { appServices } from "@/lib/app-services";
-import { requireProviderAdmin } from "@/lib/next/admin-context";
+import { requirePage } from "@/lib/next/page-guard";
 import { linkedAccountsFor } from "@/lib/next/provider-context";
 import { providerDisplayName } from "@/lib/registry/rows";
 import { ACTIVITY_LIMIT, listActivity } from "@/lib/users/activity";
-import { DataTable } from "@/components/ui/data-table";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
+import { siteConfig } from "@/lib/site";
 
 export const metadata = { title: "Activity - Manage Users" };
 
-const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-
 export default async function ActivityPage() {
-  const { user, provider } = await requireProviderAdmin();
+  const { user, provider } = await requirePage("providerAdmin");
   const [list, accounts] = await Promise.all([listActivity(await appServices(), user.id, provider.id), linkedAccountsFor(user.id, provider.id)]);
   if (!list.ok) notFound();
+  const { timeZone } = siteConfig();
   return (
     <UsersPageFrame userName={`${user.firstName} ${user.lastName}`} accounts={accounts} providerName={providerDisplayName(provider)} tab="activity">
       {list.events.length ? (
-        <DataTable caption={`The ${ACTIVITY_LIMIT} most recent events, newest first (times in UTC)`} columns={["When", "Who", "What", "To whom"]}>
+        <DataTable caption={`The ${ACTIVITY_LIMIT} most recent events, newest first`} columns={["When", "Who", "What", "To whom"]}>
           {list.events.map((e) => (
-            <tr key={e.id} className="border-b border-slate-200 align-top">
-              <td className="py-2 pr-4 whitespace-nowrap">
-                <time dateTime={e.at.toISOString()}>{when.format(e.at)}</time>
-              </td>
-              <td className="py-2 pr-4 [overflow-wrap:anywhere]">{e.actor ?? "System"}</td>
-              <td className="py-2 pr-4">{e.summary}</td>
-              <td className="py-2 [overflow-wrap:anywhere]">{e.subject ?? "—"}</td>
-            </tr>
+            <Row key={e.id}>
+              <Cell label="When" className="sm:whitespace-nowrap">
+                <DateTime value={e.at} timeZone={timeZone} />
+              </Cell>
+              <Cell label="Who" className="[overflow-wrap:anywhere]">
+                {e.actor ?? "System"}
+              </Cell>
+              <Cell label="What">{e.summary}</Cell>
+              <Cell label="To whom" className="[overflow-wrap:anywhere]">
+                {e.subject ?? "—"}
+              </Cell>
+            </Row>
           ))}
         </DataTable>
       ) : (

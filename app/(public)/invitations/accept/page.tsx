@@ -5,18 +5,18 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { AcceptInvitationForm } from "@/components/invitations/accept-invitation-form";
 import { INVITATION_REFUSALS } from "@/components/invitations/messages";
 import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { FormCard } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { permissionLabel } from "@/lib/access/permissions";
 import { appServices } from "@/lib/app-services";
 import { previewInvitation } from "@/lib/invitations/accept";
 import { INVITATION_COOKIE } from "@/lib/next/invitation-cookie";
 import { getCurrentSession } from "@/lib/next/session";
 import { currentAgreement } from "@/lib/providers/agreement";
+import { siteConfig } from "@/lib/site";
 
 export const metadata = { title: "Accept invitation" };
-
-const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /**
  * The emailed invitation link (from Invite New User or an approved access request). Signed out:
@@ -76,7 +76,9 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
         </>
       ) : null}
       <dt className="font-medium text-slate-700">Link expires</dt>
-      <dd>{when.format(invitation.expiresAt)} UTC</dd>
+      <dd>
+        <DateTime value={invitation.expiresAt} timeZone={siteConfig().timeZone} />
+      </dd>
     </dl>
   );
 

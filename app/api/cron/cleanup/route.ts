@@ -1,7 +1,8 @@
-import { appServices } from "@/lib/app-services";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { configuredTransports } from "@/lib/mail/transports";
-import { isAuthorizedCron, runCleanup } from "@/lib/requests/cleanup";
+import { defineRoute } from "@/lib/next/route";
+import { runCleanup } from "@/lib/requests/cleanup";
 
 /**
  * The scheduled cleanup operations run (README: "Scheduling the cleanup"): denies access requests
@@ -10,17 +11,13 @@ import { isAuthorizedCron, runCleanup } from "@/lib/requests/cleanup";
  */
 export const dynamic = "force-dynamic";
 
-async function handle(req: Request): Promise<Response> {
-  const headers = { "cache-control": "no-store" };
-  if (!isAuthorizedCron(req.headers.get("authorization"), env().CRON_SECRET)) {
-    return Response.json({ error: "unauthorized" }, { status: 401, headers: { ...headers, "www-authenticate": "Bearer" } });
-  }
+const cleanup = defineRoute({ name: "cron.cleanup", guard: "cron" }, async (_req, { svc }) => {
   const started = Date.now();
-  const counts = await runCleanup(await appServices(), configuredTransports(env()));
+  const counts = await runCleanup(svc, configuredTransports(env()));
   const ms = Date.now() - started;
-  console.log(`[cron] cleanup ${JSON.stringify({ ...counts, ms })}`);
-  return Response.json({ ok: true, ...counts, ms }, { headers });
-}
+  logger.info({ event: "cron.cleanup", ...counts, ms }, "cron cleanup");
+  return Response.json({ ok: true, ...counts, ms }, { headers: { "cache-control": "no-store" } });
+});
 
-export const GET = handle;
-export const POST = handle;
+export const GET = cleanup;
+export const POST = cleanup;

@@ -1,13 +1,14 @@
 import { redirect } from "next/navigation";
 import { AgreementStep } from "@/components/providers/agreement-step";
 import { appServices } from "@/lib/app-services";
-import { linkedAccountsFor, requireProviderContext } from "@/lib/next/provider-context";
+import { requirePage } from "@/lib/next/page-guard";
+import { linkedAccountsFor } from "@/lib/next/provider-context";
 import { getPendingAssociation } from "@/lib/providers/association";
 
 export const metadata = { title: "Link Account - Provider Agreement" };
 
 export default async function LinkAgreementPage() {
-  const { user, provider } = await requireProviderContext();
+  const { user, provider } = await requirePage("providerMember");
   const pending = await getPendingAssociation(await appServices(), user.id);
   if (!pending) redirect("/accounts/link");
   const accounts = await linkedAccountsFor(user.id, provider.id);
@@ -19,7 +20,6 @@ export default async function LinkAgreementPage() {
       heading="Link Account"
       pending={pending}
       submitLabel="Finish"
-      donePath="/accounts?linked=1"
       restartPath="/accounts/link"
     />
   );
