@@ -1,11 +1,12 @@
-import { and, count, eq, gt, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import { and, count, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { accessRequests, auditEvents, invitations, mfaCodes, outbox, pendingAssociations, providers, sessions, userTokens } from "@/db/schema";
+import { rowsOf, type Db } from "@/db/client";
+import { accessRequests, invitations, mfaCodes, outbox, pendingAssociations, providers, sessions, userTokens } from "@/db/schema";
 import { safeEqual } from "@/lib/auth/tokens";
 import { DAY } from "@/lib/clock";
 import { dispatchOutbox, type DispatchResult } from "@/lib/mail/dispatcher";
+import { sqlEmail } from "@/lib/mail/sql-template";
 import type { Transports } from "@/lib/mail/transports";
 import { purgeRateLimits } from "@/lib/rate-limit";
 import { providerDisplayName } from "@/lib/registry/rows";
@@ -33,43 +34,53 @@ export interface CleanupCounts {
   mail: DispatchResult;
 }
 
+export const AUTO_DENY_BATCH = 5000;
+
+/** A provider's display name in SQL, as lib/registry/rows.ts `providerDisplayName` builds it. */
+const providerNameSql = sql`coalesce(p.group_name, trim(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '')), 'the provider')`;
+
 /**
- * Denies every pending access request submitted 5 or more days ago, in batches of rows locked
- * with FOR UPDATE SKIP LOCKED (two concurrent runs never take the same row, memory stays bounded).
- * Each request gets one email and one audit event in the provider's activity.
+ * Denies every pending access request submitted 5 or more days ago. Each batch is one statement:
+ * it locks up to `batchSize` due rows with FOR UPDATE SKIP LOCKED (two concurrent runs never take
+ * the same row), denies them, queues each requester's email (rendered in SQL, see
+ * lib/mail/sql-template.ts) and writes each audit event, all in that statement's transaction.
+ * Nothing per row comes back to Node, so memory stays flat however many requests expired.
  */
-export async function autoDenyExpired(svc: Services, batchSize = CLEANUP_BATCH): Promise<number> {
+export async function autoDenyExpired(svc: Services, batchSize = AUTO_DENY_BATCH): Promise<number> {
+  const mail = sqlEmail({ firstName: sql`d.first_name`, providerName: providerNameSql }, (f) =>
+    deniedEmail(svc.mail, { firstName: f.firstName, providerName: f.providerName, reason: null, automatic: true }),
+  );
+  const template = deniedEmail(svc.mail, { firstName: "", providerName: "", reason: null, automatic: true }).template;
   let total = 0;
   for (;;) {
     const now = svc.clock.now();
     const cutoff = new Date(now.getTime() - DECISION_WINDOW_MS);
-    const n = await svc.db.transaction(async (tx) => {
-      const due = await tx
-        .select({ id: accessRequests.id })
-        .from(accessRequests)
-        .where(and(eq(accessRequests.status, "pending"), lte(accessRequests.createdAt, cutoff)))
-        .orderBy(accessRequests.createdAt)
-        .limit(batchSize)
-        .for("update", { skipLocked: true });
-      if (due.length === 0) return 0;
-      const denied = await tx
-        .update(accessRequests)
-        .set({ status: "denied", decidedAutomatically: "cron", decidedAt: now })
-        .where(and(inArray(accessRequests.id, due.map((d) => d.id)), eq(accessRequests.status, "pending")))
-        .returning({ id: accessRequests.id, providerId: accessRequests.providerId, email: accessRequests.email, firstName: accessRequests.firstName });
-      if (denied.length === 0) return 0;
-      const names = await providerNames(tx, [...new Set(denied.map((d) => d.providerId))]);
-      await tx.insert(outbox).values(
-        denied.map((d) => {
-          const mail = deniedEmail(svc.mail, { firstName: d.firstName, providerName: names.get(d.providerId) ?? "the provider", reason: null, automatic: true });
-          return { channel: "email" as const, recipient: d.email, template: mail.template, subject: mail.subject, bodyText: mail.text, bodyHtml: mail.html };
-        }),
-      );
-      await tx.insert(auditEvents).values(
-        denied.map((d) => ({ action: "access_request.auto_denied", providerId: d.providerId, details: { requestId: d.id, email: d.email }, createdAt: now })),
-      );
-      return denied.length;
-    });
+    const [row] = rowsOf<{ n: number }>(
+      await svc.db.execute(sql`
+        with due as (
+          select id from access_requests
+          where status = 'pending' and created_at <= ${cutoff.toISOString()}::timestamptz
+          order by created_at
+          limit ${batchSize}
+          for update skip locked
+        ), denied as (
+          update access_requests r
+          set status = 'denied', decided_automatically = 'cron', decided_at = ${now.toISOString()}::timestamptz
+          from due
+          where r.id = due.id and r.status = 'pending'
+          returning r.id, r.provider_id, r.email, r.first_name
+        ), mailed as (
+          insert into outbox (channel, recipient, template, subject, body_text, body_html)
+          select 'email', d.email, ${template}, ${mail.subject}, ${mail.text}, ${mail.html}
+          from denied d left join providers p on p.id = d.provider_id
+        ), audited as (
+          insert into audit_events (action, provider_id, details, created_at)
+          select 'access_request.auto_denied', d.provider_id, jsonb_build_object('requestId', d.id, 'email', d.email), ${now.toISOString()}::timestamptz
+          from denied d
+        )
+        select count(*)::int as n from denied`),
+    );
+    const n = Number(row?.n ?? 0);
     total += n;
     if (n === 0) break;
   }
@@ -138,8 +149,9 @@ async function deleteInBatches(db: Db, table: PgTable & { id: PgColumn }, where:
 }
 
 /** The whole cron run: what /api/cron/cleanup does and answers. Safe to run twice, and twice at once. */
-export async function runCleanup(svc: Services, transports: Transports, batchSize = CLEANUP_BATCH): Promise<CleanupCounts> {
-  const autoDenied = await autoDenyExpired(svc, batchSize);
+export async function runCleanup(svc: Services, transports: Transports, batchSizeOverride?: number): Promise<CleanupCounts> {
+  const autoDenied = await autoDenyExpired(svc, batchSizeOverride ?? AUTO_DENY_BATCH);
+  const batchSize = batchSizeOverride ?? CLEANUP_BATCH;
   const reminders = await sendReminders(svc, batchSize);
   const now = svc.clock.now();
   const graceCutoff = new Date(now.getTime() - GRACE_MS);
