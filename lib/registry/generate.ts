@@ -14,15 +14,15 @@ function prng(seed: number) {
   };
 }
 
-const FIRST = ["Mary", "James", "Patricia", "Robert", "Jennifer", "Michael", "Linda", "David", "Elizabeth", "William", "Aisha", "Wei", "Priya", "Carlos", "Fatima", "Olga"];
-const LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Nguyen", "Patel", "Kim", "Lopez", "Okafor", "Schmidt", "Rossi", "Cohen"];
-const GROUP_WORDS = ["Family", "Pediatric", "Lakeside", "Riverside", "Community", "Summit", "Valley", "Harbor", "Northside", "Heartland"];
-const GROUP_KIND = ["Medicine", "Health Partners", "Clinic", "Physicians Group", "Care Associates", "Medical Group"];
-const CITIES: [string, string, string][] = [
+export const FIRST = ["Mary", "James", "Patricia", "Robert", "Jennifer", "Michael", "Linda", "David", "Elizabeth", "William", "Aisha", "Wei", "Priya", "Carlos", "Fatima", "Olga"];
+export const LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Nguyen", "Patel", "Kim", "Lopez", "Okafor", "Schmidt", "Rossi", "Cohen"];
+export const GROUP_WORDS = ["Family", "Pediatric", "Lakeside", "Riverside", "Community", "Summit", "Valley", "Harbor", "Northside", "Heartland"];
+export const GROUP_KIND = ["Medicine", "Health Partners", "Clinic", "Physicians Group", "Care Associates", "Medical Group"];
+export const CITIES: [string, string, string][] = [
   ["Columbus", "OH", "432"], ["Cleveland", "OH", "441"], ["Cincinnati", "OH", "452"], ["Dayton", "OH", "454"],
   ["Indianapolis", "IN", "462"], ["Louisville", "KY", "402"], ["Atlanta", "GA", "303"], ["Boston", "MA", "021"],
 ];
-const PROGRAMS = ["medicaid", "medicare", "both"] as const;
+export const PROGRAMS = ["medicaid", "medicare", "both"] as const;
 
 /**
  * Writes a registry CSV of `rows` rows (header first): groups, practitioners under groups,

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { rowsOf, type Db } from "@/db/client";
 import { providerMemberships, providers, users, type Provider } from "@/db/schema";
 import { providerDisplayName } from "@/lib/registry/rows";
 
@@ -26,29 +26,54 @@ function escapeLike(s: string): string {
 }
 
 /**
- * Search by NPI (prefix), provider name or city (anywhere in them), among registered providers
- * only. `providers.registered` (kept by a trigger on the memberships) and its partial indexes keep
- * this fast on a registry of a million rows; choosing a result re-checks the memberships.
+ * How many registered providers, in result order, the first pass reads: a query matching at least
+ * one in ORDERED_PASS_ROWS / SEARCH_LIMIT of them (a common city, an NPI's first digits) ends there.
  */
-export async function searchRegisteredProviders(db: Db, query: string): Promise<RegisteredProvider[]> {
+export const ORDERED_PASS_ROWS = 4000;
+
+/** In name order, bytewise (COLLATE "C"): the order providers_registered_order_idx keeps (migration 0010). */
+const RESULT_ORDER = sql.raw(`f.search_name collate "C", f.npi, f.id`);
+
+/**
+ * Search by NPI (prefix), provider name or city (anywhere in them), among registered providers
+ * only, in name order. Exact, and no keystroke sorts more than the rare matches:
+ *  1. the first ORDERED_PASS_ROWS registered providers in result order, read from one index and
+ *     filtered: when ten match, they are the first ten;
+ *  2. otherwise, an NPI prefix has few matches: the NPI index finds them and they are sorted;
+ *  3. a name or city query is the union of the names that start with it (a range of the order
+ *     index, read in order: "mary", "lakeside" stay cheap however many there are) and the providers
+ *     whose name after its first character, or whose cities, contain it (trigram indexes; the
+ *     matches a range cannot hold, rare once the first pass has failed), ten of each, sorted.
+ * `providers.registered` is kept by a trigger on the memberships; choosing a result re-checks them.
+ */
+export async function searchRegisteredProviders(db: Db, query: string, orderedPassRows = ORDERED_PASS_ROWS): Promise<RegisteredProvider[]> {
   const q = query.trim().toLowerCase().replace(/\s+/g, " ").slice(0, 100);
   if (q.length < 2) return [];
   const pattern = escapeLike(q);
-  const match = /^\d+$/.test(q) ? like(providers.npi, `${pattern}%`) : or(like(providers.searchName, `%${pattern}%`), like(providers.searchCities, `%${pattern}%`));
-  const rows = await db
-    .select({
-      id: providers.id,
-      npi: providers.npi,
-      firstName: providers.firstName,
-      lastName: providers.lastName,
-      groupName: providers.groupName,
-      city: sql<string | null>`(select a.city from provider_addresses a where a.provider_id = "providers"."id" order by a.position limit 1)`,
-    })
-    .from(providers)
-    .where(and(sql`${providers.registered}`, match))
-    .orderBy(asc(providers.searchName), asc(providers.npi))
-    .limit(SEARCH_LIMIT);
-  return rows.map((r) => ({ id: r.id, name: providerDisplayName(r), npi: r.npi, city: r.city }));
+  const isNpi = /^\d+$/.test(q);
+  const match = isNpi ? sql`f.npi like ${`${pattern}%`}` : sql`(f.search_name like ${`%${pattern}%`} or f.search_cities like ${`%${pattern}%`})`;
+  const head = sql`(select id, search_name, npi, search_cities from providers where registered order by search_name collate "C", npi, id limit ${orderedPassRows}) f where ${match}`;
+  const first = await topMatches(db, head);
+  if (first.length === SEARCH_LIMIT) return first;
+  if (isNpi) return topMatches(db, sql`providers f where f.registered and ${match}`);
+  const startsWith = sql`select f.id, f.search_name, f.npi from providers f where f.registered and f.search_name collate "C" like ${`${pattern}%`} order by ${RESULT_ORDER} limit ${SEARCH_LIMIT}`;
+  // All of them, from the trigram indexes (migration 0010: the planner would read the order index instead).
+  const containsLater = sql`select f.id, f.search_name, f.npi from registered_providers_matching_later(${`%${pattern}%`}) f
+    order by ${RESULT_ORDER} limit ${SEARCH_LIMIT}`;
+  return topMatches(db, sql`((${startsWith}) union (${containsLater})) f`);
+}
+
+/** The first SEARCH_LIMIT rows of `source` (aliased f) in result order, with their display fields. */
+async function topMatches(db: Db, source: SQL): Promise<RegisteredProvider[]> {
+  const rows = rowsOf<{ id: string; npi: string; first_name: string | null; last_name: string | null; group_name: string | null; city: string | null }>(
+    await db.execute(sql`
+      select p.id, p.npi, p.first_name, p.last_name, p.group_name,
+             (select a.city from provider_addresses a where a.provider_id = p.id order by a.position limit 1) as city
+      from (select f.id, f.search_name, f.npi from ${source} order by ${RESULT_ORDER} limit ${SEARCH_LIMIT}) hit
+      join providers p on p.id = hit.id
+      order by hit.search_name collate "C", hit.npi, hit.id`),
+  );
+  return rows.map((r) => ({ id: r.id, name: providerDisplayName({ firstName: r.first_name, lastName: r.last_name, groupName: r.group_name }), npi: r.npi, city: r.city }));
 }
 
 /** The provider, when it has an active administrator. */
