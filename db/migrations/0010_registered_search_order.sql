@@ -8,15 +8,32 @@ CREATE INDEX "providers_registered_order_idx" ON "providers" USING btree ("searc
 CREATE INDEX "providers_registered_name_tail_trgm_idx" ON "providers" USING gin (substr("search_name", 2) gin_trgm_ops) WHERE "providers"."registered";--> statement-breakpoint
 DROP INDEX "providers_registered_name_trgm_idx";
 --> statement-breakpoint
--- The registered providers whose name after its first character, or whose cities, match a LIKE
--- pattern, from the two trigram indexes. The planner, unable to estimate a substring's rarity,
--- would otherwise read the covering order index to its end (100 ms at 500,000 registered) when the
--- trigram indexes answer in a few; index scans are switched off inside this function only.
-CREATE FUNCTION "registered_providers_matching_later"("pattern" text) RETURNS TABLE ("id" uuid, "search_name" text, "npi" char(10))
+-- Two-character queries have no trigram: the distinct pairs of characters of the name after its
+-- first character and of the cities, in a GIN index, find their rare matches exactly.
+CREATE FUNCTION "search_bigrams"("s" text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT coalesce(array_agg(DISTINCT substr("s", i, 2)), '{}') FROM generate_series(1, length("s") - 1) i $$;--> statement-breakpoint
+CREATE INDEX "providers_registered_tail_bigrams_idx" ON "providers" USING gin ((search_bigrams(substr("search_name", 2)) || search_bigrams("search_cities"))) WHERE "providers"."registered";--> statement-breakpoint
+-- Up to "cap" registered providers whose name after its first character, or whose cities, contain
+-- the query, from the trigram indexes (3 characters or more) or the pairs index (2 characters).
+-- Index and sequential scans are switched off inside these functions only: the planner, unable to
+-- estimate a substring's rarity, would read the covering order index to its end instead.
+CREATE FUNCTION "registered_providers_containing_later"("pattern" text, "cap" integer) RETURNS TABLE ("id" uuid, "search_name" text, "npi" char(10))
   LANGUAGE sql STABLE
   SET enable_indexscan = off
   SET enable_indexonlyscan = off
+  SET enable_seqscan = off
 AS $$
   SELECT p."id", p."search_name", p."npi" FROM "providers" p
   WHERE p."registered" AND (substr(p."search_name", 2) LIKE "pattern" OR p."search_cities" LIKE "pattern")
+  LIMIT "cap"
+$$;--> statement-breakpoint
+CREATE FUNCTION "registered_providers_containing_pair_later"("pair" text, "cap" integer) RETURNS TABLE ("id" uuid, "search_name" text, "npi" char(10))
+  LANGUAGE sql STABLE
+  SET enable_indexscan = off
+  SET enable_indexonlyscan = off
+  SET enable_seqscan = off
+AS $$
+  SELECT p."id", p."search_name", p."npi" FROM "providers" p
+  WHERE p."registered" AND search_bigrams(substr(p."search_name", 2)) || search_bigrams(p."search_cities") @> ARRAY["pair"]
+  LIMIT "cap"
 $$;

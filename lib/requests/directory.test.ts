@@ -67,16 +67,21 @@ describe("searchRegisteredProviders passes", () => {
     for (const q of [...queries, ...npis]) {
       const want = expected(registered, q);
       if (want.length) nonEmpty++;
-      for (const orderedPassRows of [5, 50, 4000]) {
-        const got = (await searchRegisteredProviders(t.db, q, orderedPassRows)).map((r) => r.id);
-        expect({ q, orderedPassRows, got }).toEqual({ q, orderedPassRows, got: want });
+      for (const tuning of [
+        { orderedPassRows: 5, laterMatchesCap: 3 },
+        { orderedPassRows: 5, laterMatchesCap: 1000 },
+        { orderedPassRows: 50, laterMatchesCap: 20 },
+        { orderedPassRows: 4000, laterMatchesCap: 1000 },
+      ]) {
+        const got = (await searchRegisteredProviders(t.db, q, tuning)).map((r) => r.id);
+        expect({ q, tuning, got }).toEqual({ q, tuning, got: want });
       }
     }
     expect(nonEmpty).toBeGreaterThan(15);
   });
 
   it("never lists a provider without an active administrator", async () => {
-    const results = await searchRegisteredProviders(t.db, "mary", 5);
+    const results = await searchRegisteredProviders(t.db, "mary", { orderedPassRows: 5, laterMatchesCap: 3 });
     const ids = results.map((r) => r.id);
     const unregistered = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from providers where not registered and id = any(${`{${ids.join(",")}}`}::uuid[])`));
     expect(results).toHaveLength(SEARCH_LIMIT);

@@ -35,18 +35,35 @@ export const ORDERED_PASS_ROWS = 4000;
 const RESULT_ORDER = sql.raw(`f.search_name collate "C", f.npi, f.id`);
 
 /**
+ * How many matches inside names or cities (not at a name's start) the last pass fetches and sorts;
+ * a query with more reads them in name order from the order index instead, up to the tenth.
+ */
+export const LATER_MATCHES_CAP = 1000;
+
+/**
  * Search by NPI (prefix), provider name or city (anywhere in them), among registered providers
- * only, in name order. Exact, and no keystroke sorts more than the rare matches:
- *  1. the first ORDERED_PASS_ROWS registered providers in result order, read from one index and
- *     filtered: when ten match, they are the first ten;
- *  2. otherwise, an NPI prefix has few matches: the NPI index finds them and they are sorted;
- *  3. a name or city query is the union of the names that start with it (a range of the order
- *     index, read in order: "mary", "lakeside" stay cheap however many there are) and the providers
- *     whose name after its first character, or whose cities, contain it (trigram indexes; the
- *     matches a range cannot hold, rare once the first pass has failed), ten of each, sorted.
+ * only, in name order. Exact, and no keystroke reads or sorts much more than it lists:
+ *  1. the first `orderedPassRows` registered providers in result order, read from one covering
+ *     index and filtered: when ten match, they are the first ten (a common city, an NPI's first digits);
+ *  2. otherwise an NPI prefix has few matches: the NPI index finds them and they are sorted;
+ *  3. a name or city query is the union of the ten first names that start with it (a range of the
+ *     order index, read in order: "mary", "lakeside" stay cheap however many there are) and the
+ *     ten first providers whose name after its first character, or whose cities, contain it. Those
+ *     come from the trigram or character-pair indexes when there are fewer than LATER_MATCHES_CAP
+ *     ("zz", "mary ann"), or else from the order index read in order ("sm" for every "... smith").
  * `providers.registered` is kept by a trigger on the memberships; choosing a result re-checks them.
  */
-export async function searchRegisteredProviders(db: Db, query: string, orderedPassRows = ORDERED_PASS_ROWS): Promise<RegisteredProvider[]> {
+/** The passes' bounds; tests shrink them so a small registry takes every pass. */
+export interface SearchTuning {
+  orderedPassRows: number;
+  laterMatchesCap: number;
+}
+
+export async function searchRegisteredProviders(
+  db: Db,
+  query: string,
+  { orderedPassRows, laterMatchesCap }: SearchTuning = { orderedPassRows: ORDERED_PASS_ROWS, laterMatchesCap: LATER_MATCHES_CAP },
+): Promise<RegisteredProvider[]> {
   const q = query.trim().toLowerCase().replace(/\s+/g, " ").slice(0, 100);
   if (q.length < 2) return [];
   const pattern = escapeLike(q);
@@ -56,11 +73,18 @@ export async function searchRegisteredProviders(db: Db, query: string, orderedPa
   const first = await topMatches(db, head);
   if (first.length === SEARCH_LIMIT) return first;
   if (isNpi) return topMatches(db, sql`providers f where f.registered and ${match}`);
+
   const startsWith = sql`select f.id, f.search_name, f.npi from providers f where f.registered and f.search_name collate "C" like ${`${pattern}%`} order by ${RESULT_ORDER} limit ${SEARCH_LIMIT}`;
-  // All of them, from the trigram indexes (migration 0010: the planner would read the order index instead).
-  const containsLater = sql`select f.id, f.search_name, f.npi from registered_providers_matching_later(${`%${pattern}%`}) f
-    order by ${RESULT_ORDER} limit ${SEARCH_LIMIT}`;
-  return topMatches(db, sql`((${startsWith}) union (${containsLater})) f`);
+  const fetchLater = (cap: number) =>
+    q.length === 2 ? sql`registered_providers_containing_pair_later(${q}, ${cap})` : sql`registered_providers_containing_later(${`%${pattern}%`}, ${cap})`;
+  const [{ n = 0 } = {}] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${fetchLater(laterMatchesCap)} f`));
+  const later =
+    Number(n) < laterMatchesCap
+      ? sql`select f.id, f.search_name, f.npi from ${fetchLater(laterMatchesCap)} f order by ${RESULT_ORDER} limit ${SEARCH_LIMIT}`
+      : sql`select f.id, f.search_name, f.npi from providers f
+          where f.registered and (substr(f.search_name, 2) like ${`%${pattern}%`} or f.search_cities like ${`%${pattern}%`})
+          order by ${RESULT_ORDER} limit ${SEARCH_LIMIT}`;
+  return topMatches(db, sql`((${startsWith}) union (${later})) f`);
 }
 
 /** The first SEARCH_LIMIT rows of `source` (aliased f) in result order, with their display fields. */
