@@ -37,3 +37,17 @@ AS $$
   WHERE p."registered" AND search_bigrams(substr(p."search_name", 2)) || search_bigrams(p."search_cities") @> ARRAY["pair"]
   LIMIT "cap"
 $$;
+--> statement-breakpoint
+-- The first "lim" of them in result order, read from the order index in order (for a query with
+-- many such matches): the planner would otherwise fetch and sort them all when it guesses few.
+CREATE FUNCTION "registered_providers_containing_later_in_order"("pattern" text, "lim" integer) RETURNS TABLE ("id" uuid, "search_name" text, "npi" char(10))
+  LANGUAGE sql STABLE
+  SET enable_bitmapscan = off
+  SET enable_seqscan = off
+  SET enable_sort = off
+AS $$
+  SELECT p."id", p."search_name", p."npi" FROM "providers" p
+  WHERE p."registered" AND (substr(p."search_name", 2) LIKE "pattern" OR p."search_cities" LIKE "pattern")
+  ORDER BY p."search_name" COLLATE "C", p."npi", p."id"
+  LIMIT "lim"
+$$;

@@ -68,10 +68,10 @@ describe("searchRegisteredProviders passes", () => {
       const want = expected(registered, q);
       if (want.length) nonEmpty++;
       for (const tuning of [
-        { orderedPassRows: 5, laterMatchesCap: 3 },
-        { orderedPassRows: 5, laterMatchesCap: 1000 },
-        { orderedPassRows: 50, laterMatchesCap: 20 },
-        { orderedPassRows: 4000, laterMatchesCap: 1000 },
+        { orderedPassRows: 5, widePassRows: 5, laterMatchesCap: 3 },
+        { orderedPassRows: 5, widePassRows: 20, laterMatchesCap: 1000 },
+        { orderedPassRows: 50, widePassRows: 100, laterMatchesCap: 20 },
+        { orderedPassRows: 4000, widePassRows: 30000, laterMatchesCap: 250 },
       ]) {
         const got = (await searchRegisteredProviders(t.db, q, tuning)).map((r) => r.id);
         expect({ q, tuning, got }).toEqual({ q, tuning, got: want });
@@ -81,7 +81,7 @@ describe("searchRegisteredProviders passes", () => {
   });
 
   it("never lists a provider without an active administrator", async () => {
-    const results = await searchRegisteredProviders(t.db, "mary", { orderedPassRows: 5, laterMatchesCap: 3 });
+    const results = await searchRegisteredProviders(t.db, "mary", { orderedPassRows: 5, widePassRows: 5, laterMatchesCap: 3 });
     const ids = results.map((r) => r.id);
     const unregistered = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from providers where not registered and id = any(${`{${ids.join(",")}}`}::uuid[])`));
     expect(results).toHaveLength(SEARCH_LIMIT);

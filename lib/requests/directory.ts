@@ -28,8 +28,11 @@ function escapeLike(s: string): string {
 /**
  * How many registered providers, in result order, the first pass reads: a query matching at least
  * one in ORDERED_PASS_ROWS / SEARCH_LIMIT of them (a common city, an NPI's first digits) ends there.
+ * A name or city query reads on to WIDE_PASS_ROWS ("sm" finds "aisha smith" after every other
+ * "aisha"), which costs less than collecting a common substring's matches from a trigram index.
  */
 export const ORDERED_PASS_ROWS = 4000;
+export const WIDE_PASS_ROWS = 30000;
 
 /** In name order, bytewise (COLLATE "C"): the order providers_registered_order_idx keeps (migration 0010). */
 const RESULT_ORDER = sql.raw(`f.search_name collate "C", f.npi, f.id`);
@@ -38,13 +41,21 @@ const RESULT_ORDER = sql.raw(`f.search_name collate "C", f.npi, f.id`);
  * How many matches inside names or cities (not at a name's start) the last pass fetches and sorts;
  * a query with more reads them in name order from the order index instead, up to the tenth.
  */
-export const LATER_MATCHES_CAP = 1000;
+export const LATER_MATCHES_CAP = 250;
+
+/** The passes' bounds; tests shrink them so a small registry takes every pass. */
+export interface SearchTuning {
+  orderedPassRows: number;
+  widePassRows: number;
+  laterMatchesCap: number;
+}
 
 /**
  * Search by NPI (prefix), provider name or city (anywhere in them), among registered providers
  * only, in name order. Exact, and no keystroke reads or sorts much more than it lists:
  *  1. the first `orderedPassRows` registered providers in result order, read from one covering
- *     index and filtered: when ten match, they are the first ten (a common city, an NPI's first digits);
+ *     index and filtered: when ten match, they are the first ten (a common city, an NPI's first
+ *     digits); for a name or city, then the first `widePassRows` the same way;
  *  2. otherwise an NPI prefix has few matches: the NPI index finds them and they are sorted;
  *  3. a name or city query is the union of the ten first names that start with it (a range of the
  *     order index, read in order: "mary", "lakeside" stay cheap however many there are) and the
@@ -53,26 +64,23 @@ export const LATER_MATCHES_CAP = 1000;
  *     ("zz", "mary ann"), or else from the order index read in order ("sm" for every "... smith").
  * `providers.registered` is kept by a trigger on the memberships; choosing a result re-checks them.
  */
-/** The passes' bounds; tests shrink them so a small registry takes every pass. */
-export interface SearchTuning {
-  orderedPassRows: number;
-  laterMatchesCap: number;
-}
-
 export async function searchRegisteredProviders(
   db: Db,
   query: string,
-  { orderedPassRows, laterMatchesCap }: SearchTuning = { orderedPassRows: ORDERED_PASS_ROWS, laterMatchesCap: LATER_MATCHES_CAP },
+  { orderedPassRows, widePassRows, laterMatchesCap }: SearchTuning = { orderedPassRows: ORDERED_PASS_ROWS, widePassRows: WIDE_PASS_ROWS, laterMatchesCap: LATER_MATCHES_CAP },
 ): Promise<RegisteredProvider[]> {
   const q = query.trim().toLowerCase().replace(/\s+/g, " ").slice(0, 100);
   if (q.length < 2) return [];
   const pattern = escapeLike(q);
   const isNpi = /^\d+$/.test(q);
   const match = isNpi ? sql`f.npi like ${`${pattern}%`}` : sql`(f.search_name like ${`%${pattern}%`} or f.search_cities like ${`%${pattern}%`})`;
-  const head = sql`(select id, search_name, npi, search_cities from providers where registered order by search_name collate "C", npi, id limit ${orderedPassRows}) f where ${match}`;
-  const first = await topMatches(db, head);
+  const head = (rows: number) =>
+    sql`(select id, search_name, npi, search_cities from providers where registered order by search_name collate "C", npi, id limit ${rows}) f where ${match}`;
+  const first = await topMatches(db, head(orderedPassRows));
   if (first.length === SEARCH_LIMIT) return first;
   if (isNpi) return topMatches(db, sql`providers f where f.registered and ${match}`);
+  const wide = await topMatches(db, head(widePassRows));
+  if (wide.length === SEARCH_LIMIT) return wide;
 
   const startsWith = sql`select f.id, f.search_name, f.npi from providers f where f.registered and f.search_name collate "C" like ${`${pattern}%`} order by ${RESULT_ORDER} limit ${SEARCH_LIMIT}`;
   const fetchLater = (cap: number) =>
@@ -81,9 +89,7 @@ export async function searchRegisteredProviders(
   const later =
     Number(n) < laterMatchesCap
       ? sql`select f.id, f.search_name, f.npi from ${fetchLater(laterMatchesCap)} f order by ${RESULT_ORDER} limit ${SEARCH_LIMIT}`
-      : sql`select f.id, f.search_name, f.npi from providers f
-          where f.registered and (substr(f.search_name, 2) like ${`%${pattern}%`} or f.search_cities like ${`%${pattern}%`})
-          order by ${RESULT_ORDER} limit ${SEARCH_LIMIT}`;
+      : sql`select f.id, f.search_name, f.npi from registered_providers_containing_later_in_order(${`%${pattern}%`}, ${SEARCH_LIMIT}) f`;
   return topMatches(db, sql`((${startsWith}) union (${later})) f`);
 }
 
