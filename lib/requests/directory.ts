@@ -84,7 +84,7 @@ export async function searchRegisteredProviders(
 
   const startsWith = sql`select f.id, f.search_name, f.npi from providers f where f.registered and f.search_name collate "C" like ${`${pattern}%`} order by ${RESULT_ORDER} limit ${SEARCH_LIMIT}`;
   const fetchLater = (cap: number) =>
-    q.length === 2 ? sql`registered_providers_containing_pair_later(${q}, ${cap})` : sql`registered_providers_containing_later(${`%${pattern}%`}, ${cap})`;
+    [...q].length === 2 ? sql`registered_providers_containing_pair_later(${q}, ${cap})` : sql`registered_providers_containing_later(${`%${pattern}%`}, ${cap})`;
   const [{ n = 0 } = {}] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${fetchLater(laterMatchesCap)} f`));
   const later =
     Number(n) < laterMatchesCap
