@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const outboxChannel = pgEnum("outbox_channel", ["email", "sms"]);
@@ -29,6 +30,8 @@ export const outbox = pgTable(
   (t) => [
     index("outbox_pending_idx").on(t.status, t.nextAttemptAt),
     index("outbox_recipient_idx").on(t.recipient, t.createdAt),
+    // The dispatcher's oldest due rows, read in order (migration 0010).
+    index("outbox_due_idx").on(t.createdAt).where(sql`${t.status} in ('pending', 'sending')`),
   ],
 );
 

@@ -44,7 +44,9 @@ const providerNameSql = sql`coalesce(p.group_name, trim(coalesce(p.first_name, '
  * it locks up to `batchSize` due rows with FOR UPDATE SKIP LOCKED (two concurrent runs never take
  * the same row), denies them, queues each requester's email (rendered in SQL, see
  * lib/mail/sql-template.ts) and writes each audit event, all in that statement's transaction.
- * Nothing per row comes back to Node, so memory stays flat however many requests expired.
+ * Nothing per row comes back to Node, so memory stays flat however many requests expired. The
+ * update takes its rows by primary key (`= any(array(...))`): a join to the CTE can turn into a
+ * scan of every request per batch when the table's statistics are stale.
  */
 export async function autoDenyExpired(svc: Services, batchSize = AUTO_DENY_BATCH): Promise<number> {
   const mail = sqlEmail({ firstName: sql`d.first_name`, providerName: providerNameSql }, (f) =>
@@ -66,8 +68,7 @@ export async function autoDenyExpired(svc: Services, batchSize = AUTO_DENY_BATCH
         ), denied as (
           update access_requests r
           set status = 'denied', decided_automatically = 'cron', decided_at = ${now.toISOString()}::timestamptz
-          from due
-          where r.id = due.id and r.status = 'pending'
+          where r.id = any(array(select id from due)) and r.status = 'pending'
           returning r.id, r.provider_id, r.email, r.first_name
         ), mailed as (
           insert into outbox (channel, recipient, template, subject, body_text, body_html)

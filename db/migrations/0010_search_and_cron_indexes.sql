@@ -51,3 +51,7 @@ AS $$
   ORDER BY p."search_name" COLLATE "C", p."npi", p."id"
   LIMIT "lim"
 $$;
+--> statement-breakpoint
+-- The dispatcher takes the oldest due rows: in order from this index, not by sorting a backlog
+-- (after the cron denies 100,000 requests, 100,000 emails wait; each run takes 25).
+CREATE INDEX "outbox_due_idx" ON "outbox" USING btree ("created_at") WHERE "outbox"."status" in ('pending', 'sending');
