@@ -52,7 +52,8 @@ export interface SearchTuning {
 
 /**
  * Search by NPI (prefix), provider name or city (anywhere in them), among registered providers
- * only, in name order. Exact, and no keystroke reads or sorts much more than it lists:
+ * only, in name order. Exact, and a name or city keystroke sorts at most LATER_MATCHES_CAP rows
+ * (a common city's tens of thousands of matches are never collected):
  *  1. the first `orderedPassRows` registered providers in result order, read from one covering
  *     index and filtered: when ten match, they are the first ten (a common city, an NPI's first
  *     digits); for a name or city, then the first `widePassRows` the same way;
@@ -61,7 +62,9 @@ export interface SearchTuning {
  *     order index, read in order: "mary", "lakeside" stay cheap however many there are) and the
  *     ten first providers whose name after its first character, or whose cities, contain it. Those
  *     come from the trigram or character-pair indexes when there are fewer than LATER_MATCHES_CAP
- *     ("zz", "mary ann"), or else from the order index read in order ("sm" for every "... smith").
+ *     ("zz", "mary ann"), or else from the order index read in order until the tenth. That read is
+ *     the one not bounded: a short query whose matches all sit inside names far down the order
+ *     ("ma" for "fatima ...", about 100,000 index entries at 500,000 registered) costs tens of ms.
  * `providers.registered` is kept by a trigger on the memberships; choosing a result re-checks them.
  */
 export async function searchRegisteredProviders(
