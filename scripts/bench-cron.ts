@@ -4,6 +4,7 @@ import { systemClock } from "../lib/clock";
 import type { Transports } from "../lib/mail/transports";
 import { runCleanup } from "../lib/requests/cleanup";
 import { openScriptDatabase } from "./db";
+import { reportResult } from "./lib/measure";
 
 // npm run bench:cron -- [N]: inserts N (default 100,000) access requests submitted 6 days ago
 // straight into the database DATABASE_URL names, then times the cron cleanup (runCleanup, what
@@ -81,5 +82,9 @@ console.log(
     `process peak RSS (getrusage): ${mib(process.resourceUsage().maxRSS * 1024)} MiB`,
   ].join("\n"),
 );
+const floorText = `${seconds(floorMs)} s (bare UPDATE)`;
+reportResult({ bench: "cron", measure: `${total.toLocaleString()} expired requests, first call`, result: `${seconds(first.ms)} s, ${Math.round(first.counts.autoDenied / (first.ms / 1000)).toLocaleString()} rows/s`, floor: floorText, target: "≤ 15 s", met: first.counts.autoDenied === total && first.ms <= 15_000 });
+reportResult({ bench: "cron", measure: "second call", result: `${seconds(second.ms)} s`, floor: "-", target: "≤ 1 s", met: second.counts.autoDenied === 0 && second.ms <= 1000 });
+reportResult({ bench: "cron", measure: "RSS during the first call", result: `${mib(first.rssBefore)} → ${mib(first.peak)} MiB`, floor: "-", target: "flat", met: null });
 await clearBenchRows();
 await handle.close();
