@@ -75,3 +75,21 @@ export function serverActionId(file: string, exportedName: string): string {
 export function benchAddress(i: number): string {
   return `198.18.${(i >> 8) & 255}.${i & 255}`;
 }
+
+/** One measured number as `npm run bench` collects it into its table (see scripts/bench-all.ts). */
+export interface BenchResult {
+  bench: string;
+  measure: string;
+  result: string;
+  /** The physical floor measured in the same run, or "-" where none applies. */
+  floor: string;
+  target: string;
+  met: boolean | null;
+}
+
+export const RESULT_PREFIX = "::bench-result ";
+
+/** Prints a result line that `npm run bench` picks out of the script's output. */
+export function reportResult(result: BenchResult): void {
+  console.log(`${RESULT_PREFIX}${JSON.stringify(result)}`);
+}

@@ -39,6 +39,7 @@ const MATRIX: Record<string, Row> = {
   // Ends the session the caller's own cookie names, whatever its state (the MFA pages offer it too).
   "auth.sign_out": { scope: "public" },
   "requests.submit": { scope: "public" },
+  "support.send_message": { scope: "public" },
   "invitations.continue": { scope: "public" },
   "providers.search": { scope: "public" },
   health: { scope: "public" },
