@@ -15,6 +15,7 @@ import { isActiveAdmin } from "./authz";
 import { invitationIdSchema, inviteBatchSchema, inviteRowSchema, type InviteRow } from "./schemas";
 
 import { INVITE_ROW_MESSAGES, type InviteRowProblem, type InviteRowResult } from "./invite-messages";
+import { notify } from "@/lib/messages/notify";
 export { INVITE_ROW_MESSAGES, type InviteRowResult };
 
 export type InviteResult =
@@ -61,6 +62,7 @@ export async function inviteUsers(svc: Services, actorId: string, providerId: st
           permissions: [...new Set(row.permissions)],
           invitedByUserId: actorId,
         });
+        await notify(tx, svc, { kind: "invitation.sent", providerId, inviteeName: `${row.firstName} ${row.lastName}`, actorUserId: actorId });
         await recordAudit(
           tx,
           ctx,

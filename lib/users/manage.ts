@@ -7,6 +7,7 @@ import { fieldErrorsOf } from "@/lib/forms";
 import type { Services } from "@/lib/services";
 import { isActiveAdmin } from "./authz";
 import { editMembershipSchema, membershipIdSchema } from "./schemas";
+import { notify, type NotificationEvent } from "@/lib/messages/notify";
 
 /** One row of the Users tab. */
 export interface ProviderUser {
@@ -96,6 +97,7 @@ async function change(svc: Services, actorId: string, providerId: string, member
     // Kept while revoked (the revoked-access notice says when); cleared by Restore.
     const revokedAt = next.status === "revoked" ? (target.status === "revoked" ? target.revokedAt : now) : null;
     await tx.update(providerMemberships).set({ role: next.role, permissions, status: next.status, revokedAt, updatedAt: now }).where(eq(providerMemberships.id, target.id));
+    await notify(tx, svc, notificationFor(action, { providerId, subjectUserId: target.userId, actorUserId: actorId, role: next.role, permissions }));
     await recordAudit(
       tx,
       ctx,
@@ -110,6 +112,15 @@ async function change(svc: Services, actorId: string, providerId: string, member
     );
     return { ok: true };
   });
+}
+
+type UsersEvent = Extract<NotificationEvent, { kind: `users.${string}` }>;
+
+/** The Message Box notification for a Users-tab change (its audit action names the kind). */
+function notificationFor(action: string, e: { providerId: string; subjectUserId: string; actorUserId: string; role: Role; permissions: string[] }): UsersEvent {
+  if (action === "users.role_changed") return { kind: "users.role_changed", ...e };
+  const kind = action as "users.revoked" | "users.restored" | "users.made_admin";
+  return { kind, providerId: e.providerId, subjectUserId: e.subjectUserId, actorUserId: e.actorUserId };
 }
 
 async function lockActiveAdmins(tx: Db, providerId: string): Promise<{ id: string; userId: string }[]> {
