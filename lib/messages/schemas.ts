@@ -3,9 +3,7 @@ import { textField } from "@/lib/text";
 
 /** The Message Box forms' rules, shared by the actions and lib/messages. */
 
-export const BODY_MAX = 5000;
-export const SUBJECT_MAX = 150;
-export const MAX_RECIPIENTS = 50;
+import { BODY_MAX, MAX_RECIPIENTS, SUBJECT_MAX } from "./limits";
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Unknown record");
 const body = textField({ name: "Message", max: BODY_MAX, required: "Write a message", multiline: true });
