@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BoxLink } from "@/components/messages/box-link";
 import { NoticeSettingForm } from "@/components/messages/notice-setting-form";
 import { PortalShell } from "@/components/providers/portal-shell";
 import { Alert } from "@/components/ui/alert";
@@ -50,14 +50,14 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
         ) : null}
         <nav aria-label="Message Box folders" className="mb-4 flex gap-4 border-b border-slate-200">
           {(["inbox", "archived"] as const).map((v) => (
-            <Link
+            <BoxLink
               key={v}
               href={v === "archived" ? "/messages?view=archived" : "/messages"}
               aria-current={view === v ? "page" : undefined}
               className={`-mb-px border-b-2 px-1 pb-2 ${view === v ? "border-brand-700 font-semibold text-brand-800" : "border-transparent text-brand-700 underline"}`}
             >
               {v === "archived" ? "Archived" : "Inbox"}
-            </Link>
+            </BoxLink>
           ))}
         </nav>
         {box.rows.length === 0 ? (
@@ -67,9 +67,9 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
             {box.rows.map((r) => (
               <Row key={r.threadId}>
                 <RowHeader label="Subject">
-                  <Link href={`/messages/${r.threadId}`} className={`text-brand-700 underline ${r.unreadCount > 0 ? "font-bold" : ""}`}>
+                  <BoxLink href={`/messages/${r.threadId}`} className={`${r.unreadCount > 0 ? "font-bold" : ""}`}>
                     {r.subject}
-                  </Link>
+                  </BoxLink>
                 </RowHeader>
                 <Cell label="From">{r.lastSenderName}</Cell>
                 <Cell label="Last message">
@@ -83,15 +83,15 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
         {box.page > 1 || box.hasNext ? (
           <nav aria-label="Pages" className="mt-4 flex gap-4">
             {box.page > 1 ? (
-              <Link href={href(box.page - 1)} className="text-brand-700 underline">
+              <BoxLink href={href(box.page - 1)}>
                 Previous page
-              </Link>
+              </BoxLink>
             ) : null}
             <span>Page {box.page}</span>
             {box.hasNext ? (
-              <Link href={href(box.page + 1)} className="text-brand-700 underline">
+              <BoxLink href={href(box.page + 1)}>
                 Next page
-              </Link>
+              </BoxLink>
             ) : null}
           </nav>
         ) : null}

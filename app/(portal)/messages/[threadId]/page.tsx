@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BoxLink } from "@/components/messages/box-link";
 import { notFound } from "next/navigation";
 import { ReplyForm } from "@/components/messages/reply-form";
 import { ThreadStateButton } from "@/components/messages/thread-state-button";
@@ -29,9 +29,9 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
     <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="messages">
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <p className="mb-2 text-sm">
-          <Link href={thread.archived ? "/messages?view=archived" : "/messages"} className="text-brand-700 underline">
+          <BoxLink href={thread.archived ? "/messages?view=archived" : "/messages"}>
             Back to Message Box
-          </Link>
+          </BoxLink>
         </p>
         <h1 className="text-2xl font-bold text-brand-800">{thread.subject}</h1>
         {thread.isNotification ? <p className="mt-1 text-sm text-slate-600">A notification from the portal.</p> : null}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BoxLink } from "@/components/messages/box-link";
 import { ComposeForm } from "@/components/messages/compose-form";
 import { PortalShell } from "@/components/providers/portal-shell";
 import { appServices } from "@/lib/app-services";
@@ -19,9 +19,9 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
     <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="messages">
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <p className="mb-2 text-sm">
-          <Link href="/messages" className="text-brand-700 underline">
+          <BoxLink href="/messages">
             Back to Message Box
-          </Link>
+          </BoxLink>
         </p>
         <h1 className="mb-1 text-2xl font-bold text-brand-800">Write a message</h1>
         <p className="mb-4 text-slate-700">To members of {providerDisplayName(provider)}. Messages stay in the portal; nobody outside this provider can be addressed.</p>
