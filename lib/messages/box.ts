@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { messageParticipants, messages, messageThreads } from "@/db/schema";
 import { can, isUuid } from "@/lib/access/permissions";
@@ -37,22 +37,34 @@ export async function unreadThreadCount(db: Db, userId: string, providerId: stri
  */
 export async function listBox(db: Db, userId: string, providerId: string, view: BoxView, page: number): Promise<BoxPage> {
   const p = Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
-  const rows = await db
+  // The page of copies first (an ordered index range with a limit), then only those threads:
+  // joining first lets the planner hash-join every thread of the box before sorting.
+  const copies = await db
     .select({
       threadId: messageParticipants.threadId,
-      subject: messageThreads.subject,
-      isNotification: messageThreads.isNotification,
       lastSenderName: messageParticipants.lastSenderName,
       lastMessageAt: messageParticipants.lastMessageAt,
       unreadCount: messageParticipants.unreadCount,
     })
     .from(messageParticipants)
-    .innerJoin(messageThreads, eq(messageThreads.id, messageParticipants.threadId))
     .where(and(eq(messageParticipants.userId, userId), eq(messageParticipants.providerId, providerId), eq(messageParticipants.archived, view === "archived")))
-    .orderBy(desc(messageParticipants.lastMessageAt), desc(messageParticipants.threadId))
+    // "nulls last" as the index is declared (the column is never null): without it the planner cannot walk the index.
+    .orderBy(sql`${messageParticipants.lastMessageAt} desc nulls last`, asc(messageParticipants.threadId))
     .limit(PAGE_SIZE + 1)
     .offset((p - 1) * PAGE_SIZE);
-  return { rows: rows.slice(0, PAGE_SIZE), page: p, hasNext: rows.length > PAGE_SIZE };
+  const shown = copies.slice(0, PAGE_SIZE);
+  const threads = shown.length
+    ? await db
+        .select({ id: messageThreads.id, subject: messageThreads.subject, isNotification: messageThreads.isNotification })
+        .from(messageThreads)
+        .where(and(inArray(messageThreads.id, shown.map((c) => c.threadId)), eq(messageThreads.providerId, providerId)))
+    : [];
+  const byId = new Map(threads.map((t) => [t.id, t]));
+  const rows = shown.flatMap((c) => {
+    const t = byId.get(c.threadId);
+    return t ? [{ ...c, subject: t.subject, isNotification: t.isNotification }] : [];
+  });
+  return { rows, page: p, hasNext: copies.length > PAGE_SIZE };
 }
 
 export interface ThreadView {
