@@ -50,7 +50,7 @@ test("an administrator writes to a user, the user replies, the unread counts mov
   await expectAccessible(page);
   // An empty form is refused with field errors, nothing sent.
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(page.getByRole("alert")).toContainText("Choose at least one recipient");
+  await expect(page.getByRole("alert").filter({ hasText: "There are problems" })).toContainText("Choose at least one recipient");
   await expect(page.getByText("Enter a subject").last()).toBeVisible();
   await page.getByRole("checkbox", { name: `${user.firstName} ${user.lastName}` }).check();
   await page.getByLabel("Subject").fill("Claim 4471 needs a modifier");

@@ -18,6 +18,8 @@ export interface Recipient {
  */
 export function ComposeForm({ action, recipients, preselected }: { action: (state: SendAnswer | null, form: FormData) => Promise<SendAnswer>; recipients: Recipient[]; preselected?: string }) {
   const { state, pending, errors, values, form } = useFormAction(action);
+  // After a post without JavaScript a single chosen recipient comes back in `values`.
+  const chosen = values.to ?? preselected;
   return (
     <form {...form} method="post">
       <ErrorSummary errors={errors} labels={{ to: "To", subject: "Subject", body: "Message" }} formError={refusalMessage(state)} />
@@ -29,7 +31,7 @@ export function ComposeForm({ action, recipients, preselected }: { action: (stat
         <ul className="max-h-60 space-y-1 overflow-y-auto rounded-md border border-slate-300 p-2">
           {recipients.map((r) => (
             <li key={r.userId} className="flex items-center gap-2">
-              <input type="checkbox" id={`to-${r.userId}`} name="to" value={r.userId} defaultChecked={r.userId === preselected} className="h-5 w-5 rounded border-slate-400" />
+              <input type="checkbox" id={`to-${r.userId}`} name="to" value={r.userId} defaultChecked={r.userId === chosen} className="h-5 w-5 rounded border-slate-400" />
               <label htmlFor={`to-${r.userId}`}>{r.name}</label>
             </li>
           ))}

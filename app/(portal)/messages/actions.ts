@@ -15,7 +15,7 @@ import { composeMessage, replyToThread } from "@/lib/messages/send";
  */
 
 export const composeMessageAction = defineAction(
-  { name: "messages.compose", guard: "providerMember", permission: "message_box", echo: ["subject", "body"] },
+  { name: "messages.compose", guard: "providerMember", permission: "message_box", echo: ["to", "subject", "body"] },
   async (input, { svc, user, provider }) => {
     const r = await composeMessage(svc, user.id, provider.id, input);
     if (r.ok) redirect(`/messages/${r.threadId}?sent=1`);
