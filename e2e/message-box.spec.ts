@@ -54,7 +54,7 @@ test("an administrator writes to a user, the user replies, the unread counts mov
   await expect(page.getByText("Enter a subject").last()).toBeVisible();
   await page.getByRole("checkbox", { name: `${user.firstName} ${user.lastName}` }).check();
   await page.getByLabel("Subject").fill("Claim 4471 needs a modifier");
-  await page.getByLabel("Message").fill("Patient DOB 1970-01-01.\nPlease resubmit with modifier 25.");
+  await page.getByRole("textbox", { name: "Message" }).fill("Patient DOB 1970-01-01.\nPlease resubmit with modifier 25.");
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByText("Your message was sent.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Claim 4471 needs a modifier" })).toBeVisible();
@@ -72,7 +72,7 @@ test("an administrator writes to a user, the user replies, the unread counts mov
   await expect(userPage.getByText("Please resubmit with modifier 25.")).toBeVisible();
   await expect(messageBoxLink(userPage)).toHaveText("Message Box");
   await expectAccessible(userPage);
-  await userPage.getByLabel("Message").fill("Done, resubmitted today.");
+  await userPage.getByRole("textbox", { name: "Message" }).fill("Done, resubmitted today.");
   await userPage.getByRole("button", { name: "Send reply" }).click();
   await expect(userPage.getByText("Your reply was sent.")).toBeVisible();
 

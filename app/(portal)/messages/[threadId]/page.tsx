@@ -48,7 +48,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
             <ThreadStateButton action={setThreadStateAction} threadId={thread.id} state="archived" label="Archive" />
           )}
         </div>
-        <ol className="mt-6 space-y-4" aria-label="Messages">
+        <ol className="mt-6 space-y-4" aria-label="Conversation">
           {thread.messages.map((m) => (
             <li key={m.id} className="rounded-md border border-slate-200 p-4">
               <p className="text-sm text-slate-700">
