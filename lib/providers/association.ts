@@ -6,12 +6,12 @@ import { fieldErrorsOf } from "@/lib/forms";
 import { lookupKey, matchProvider } from "@/lib/registry/match";
 import type { Services } from "@/lib/services";
 import { type Role } from "@/lib/access/permissions";
+import { notify } from "@/lib/messages/notify";
 import { currentAgreement, type Agreement } from "./agreement";
 import { countFailedAttempt, failedAttemptsLeft } from "./attempts";
 import { findRegistryRecord, providerById, summarize, type ProviderSummary } from "./directory";
 import { PENDING_ASSOCIATION_TTL_MS } from "./policy";
 import { agreementSchema, associateSchema } from "./schemas";
-import { notify } from "@/lib/messages/notify";
 
 /**
  * Associate Provider and Link Account: step 1 matches the typed details against the registry and

@@ -10,10 +10,10 @@ import type { Transports } from "@/lib/mail/transports";
 import { purgeRateLimits } from "@/lib/rate-limit";
 import { providerDisplayName } from "@/lib/registry/rows";
 import type { Services } from "@/lib/services";
+import { notifyAll } from "@/lib/messages/notify";
 import { activeAdmins } from "./directory";
 import { deniedEmail, reminderAdminEmail } from "./emails";
 import { DECISION_WINDOW_MS, REMINDER_BEFORE_MS } from "./policy";
-import { notifyAll } from "@/lib/messages/notify";
 
 export const CLEANUP_BATCH = 1000;
 /** Expired rows are kept this long, so a late click still reads "expired" rather than "invalid". */

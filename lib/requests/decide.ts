@@ -9,10 +9,10 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { providerDisplayName } from "@/lib/registry/rows";
 import type { Services } from "@/lib/services";
 import { isActiveAdmin } from "@/lib/users/authz";
+import { notify } from "@/lib/messages/notify";
 import { deniedEmail } from "./emails";
 import { autoDenyAt, DECISION_WINDOW_MS, effectiveStatus, isAutoDenied, timeLeftText, type RequestStatus } from "./policy";
 import { approveSchema, denySchema } from "./schemas";
-import { notify } from "@/lib/messages/notify";
 
 export const ALREADY_DECIDED = "This request was already decided.";
 export const WINDOW_PASSED = "The 5 days to decide this request have passed, so it was denied automatically.";

@@ -7,11 +7,11 @@ import { hitRateLimits } from "@/lib/rate-limit";
 import { isUuid } from "@/lib/access/permissions";
 import { providerDisplayName } from "@/lib/registry/rows";
 import type { Services } from "@/lib/services";
+import { notify } from "@/lib/messages/notify";
 import { activeAdmins, registeredProviderById, registeredProvidersByName, registeredProvidersByNpi } from "./directory";
 import { newRequestAdminEmail, requestReceivedEmail } from "./emails";
 import { DECISION_WINDOW_MS, REQUEST_RATE } from "./policy";
 import { accessRequestSchema } from "./schemas";
-import { notify } from "@/lib/messages/notify";
 
 export type SubmitResult =
   | { ok: true }

@@ -11,11 +11,11 @@ import { invitationEmail } from "@/lib/invitations/emails";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { providerDisplayName } from "@/lib/registry/rows";
 import type { Services } from "@/lib/services";
+import { notify } from "@/lib/messages/notify";
 import { isActiveAdmin } from "./authz";
 import { invitationIdSchema, inviteBatchSchema, inviteRowSchema, type InviteRow } from "./schemas";
 
 import { INVITE_ROW_MESSAGES, type InviteRowProblem, type InviteRowResult } from "./invite-messages";
-import { notify } from "@/lib/messages/notify";
 export { INVITE_ROW_MESSAGES, type InviteRowResult };
 
 export type InviteResult =

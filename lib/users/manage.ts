@@ -5,9 +5,9 @@ import { recordAudit, type RequestContext } from "@/lib/audit";
 import { grantedPermissions, isUuid, permissionsToStore, userPermissions, type Permission, type Role } from "@/lib/access/permissions";
 import { fieldErrorsOf } from "@/lib/forms";
 import type { Services } from "@/lib/services";
+import { notify, type NotificationEvent } from "@/lib/messages/notify";
 import { isActiveAdmin } from "./authz";
 import { editMembershipSchema, membershipIdSchema } from "./schemas";
-import { notify, type NotificationEvent } from "@/lib/messages/notify";
 
 /** One row of the Users tab. */
 export interface ProviderUser {
@@ -71,7 +71,7 @@ type Change = (m: ProviderMembership) => { role: Role; permissions: string[]; st
  * other at once are serialized and the second sees the first's change), lock the target, refuse
  * anything that would leave no active administrator, write, audit.
  */
-async function change(svc: Services, actorId: string, providerId: string, membershipId: string, action: string, ctx: RequestContext, compute: Change): Promise<ManageResult> {
+async function change(svc: Services, actorId: string, providerId: string, membershipId: string, action: UsersEvent["kind"], ctx: RequestContext, compute: Change): Promise<ManageResult> {
   const now = svc.clock.now();
   return svc.db.transaction(async (tx): Promise<ManageResult> => {
     const admins = isUuid(providerId) ? await lockActiveAdmins(tx, providerId) : [];
@@ -117,10 +117,9 @@ async function change(svc: Services, actorId: string, providerId: string, member
 type UsersEvent = Extract<NotificationEvent, { kind: `users.${string}` }>;
 
 /** The Message Box notification for a Users-tab change (its audit action names the kind). */
-function notificationFor(action: string, e: { providerId: string; subjectUserId: string; actorUserId: string; role: Role; permissions: string[] }): UsersEvent {
-  if (action === "users.role_changed") return { kind: "users.role_changed", ...e };
-  const kind = action as "users.revoked" | "users.restored" | "users.made_admin";
-  return { kind, providerId: e.providerId, subjectUserId: e.subjectUserId, actorUserId: e.actorUserId };
+function notificationFor(action: UsersEvent["kind"], e: { providerId: string; subjectUserId: string; actorUserId: string; role: Role; permissions: string[] }): UsersEvent {
+  if (action === "users.role_changed") return { kind: action, ...e };
+  return { kind: action, providerId: e.providerId, subjectUserId: e.subjectUserId, actorUserId: e.actorUserId };
 }
 
 async function lockActiveAdmins(tx: Db, providerId: string): Promise<{ id: string; userId: string }[]> {
