@@ -67,7 +67,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
             {box.rows.map((r) => (
               <Row key={r.threadId}>
                 <RowHeader label="Subject">
-                  <BoxLink href={`/messages/${r.threadId}`} className={`${r.unreadCount > 0 ? "font-bold" : ""}`}>
+                  <BoxLink href={`/messages/${r.threadId}`} prefetch={false} className={`${r.unreadCount > 0 ? "font-bold" : ""}`}>
                     {r.subject}
                   </BoxLink>
                 </RowHeader>

@@ -14,7 +14,7 @@ import { replyAction, setThreadStateAction } from "../actions";
 
 export const metadata = { title: "Message" };
 
-/** One conversation of the person's own Message Box; opening it marks it read. Anyone else's, or another provider's: 404. */
+/** One conversation of the person's own Message Box; opening it marks it read (the list links to it without prefetching). Anyone else's, or another provider's: 404. */
 export default async function ThreadPage({ params, searchParams }: { params: Promise<{ threadId?: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { user, provider } = await requirePage("providerMember", "message_box");
   const { threadId } = await params;
