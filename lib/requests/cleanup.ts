@@ -10,6 +10,7 @@ import type { Transports } from "@/lib/mail/transports";
 import { purgeRateLimits } from "@/lib/rate-limit";
 import { providerDisplayName } from "@/lib/registry/rows";
 import type { Services } from "@/lib/services";
+import { notifyAll } from "@/lib/messages/notify";
 import { activeAdmins } from "./directory";
 import { deniedEmail, reminderAdminEmail } from "./emails";
 import { DECISION_WINDOW_MS, REMINDER_BEFORE_MS } from "./policy";
@@ -56,7 +57,7 @@ export async function autoDenyExpired(svc: Services, batchSize = CLEANUP_BATCH):
         .update(accessRequests)
         .set({ status: "denied", decidedAutomatically: "cron", decidedAt: now })
         .where(and(inArray(accessRequests.id, due.map((d) => d.id)), eq(accessRequests.status, "pending")))
-        .returning({ id: accessRequests.id, providerId: accessRequests.providerId, email: accessRequests.email, firstName: accessRequests.firstName });
+        .returning({ id: accessRequests.id, providerId: accessRequests.providerId, email: accessRequests.email, firstName: accessRequests.firstName, lastName: accessRequests.lastName });
       if (denied.length === 0) return 0;
       const names = await providerNames(tx, [...new Set(denied.map((d) => d.providerId))]);
       await tx.insert(outbox).values(
@@ -68,6 +69,7 @@ export async function autoDenyExpired(svc: Services, batchSize = CLEANUP_BATCH):
       await tx.insert(auditEvents).values(
         denied.map((d) => ({ action: "access_request.auto_denied", providerId: d.providerId, details: { requestId: d.id, email: d.email }, createdAt: now })),
       );
+      await notifyAll(tx, svc, denied.map((d) => ({ kind: "access_request.auto_denied" as const, providerId: d.providerId, requesterName: `${d.firstName} ${d.lastName}` })));
       return denied.length;
     });
     total += n;
@@ -126,6 +128,36 @@ export async function sendReminders(svc: Services, batchSize = CLEANUP_BATCH): P
   return total;
 }
 
+/**
+ * Tells each provider's Message Box once about every invitation that expired unaccepted
+ * (invitations expire by time; expiry_notified_at records that the notification was written).
+ */
+export async function notifyExpiredInvitations(svc: Services, batchSize = CLEANUP_BATCH): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const now = svc.clock.now();
+    const n = await svc.db.transaction(async (tx) => {
+      const due = await tx
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(and(eq(invitations.status, "pending"), lt(invitations.expiresAt, now), isNull(invitations.expiryNotifiedAt)))
+        .limit(batchSize)
+        .for("update", { skipLocked: true });
+      if (due.length === 0) return 0;
+      const marked = await tx
+        .update(invitations)
+        .set({ expiryNotifiedAt: now })
+        .where(and(inArray(invitations.id, due.map((d) => d.id)), isNull(invitations.expiryNotifiedAt)))
+        .returning({ providerId: invitations.providerId, firstName: invitations.firstName, lastName: invitations.lastName });
+      await notifyAll(tx, svc, marked.map((m) => ({ kind: "invitation.expired" as const, providerId: m.providerId, inviteeName: `${m.firstName} ${m.lastName}` })));
+      return marked.length;
+    });
+    total += n;
+    if (n === 0) break;
+  }
+  return total;
+}
+
 /** Deletes matching rows in batches (ids locked with SKIP LOCKED); returns how many. */
 async function deleteInBatches(db: Db, table: PgTable & { id: PgColumn }, where: SQL | undefined, batchSize: number): Promise<number> {
   let total = 0;
@@ -141,6 +173,7 @@ async function deleteInBatches(db: Db, table: PgTable & { id: PgColumn }, where:
 export async function runCleanup(svc: Services, transports: Transports, batchSize = CLEANUP_BATCH): Promise<CleanupCounts> {
   const autoDenied = await autoDenyExpired(svc, batchSize);
   const reminders = await sendReminders(svc, batchSize);
+  await notifyExpiredInvitations(svc, batchSize);
   const now = svc.clock.now();
   const graceCutoff = new Date(now.getTime() - GRACE_MS);
   // Invitations past expires_at are expired by time (accept.ts refuses them); they are counted, not rewritten.
