@@ -4,6 +4,7 @@ import { e2eSql } from "./support/db";
 import { waitForMessage } from "./support/mail";
 import { newPerson, signedUpPerson, type Person } from "./support/people";
 import { requestAccessByNpi } from "./support/requests";
+import { snap } from "./support/screens";
 import { adminOfNewProvider, clientIp, newPersonPage } from "./support/users";
 
 // Each test comes from its own client address, so per-IP limits apply to it alone.
@@ -52,6 +53,7 @@ test("an administrator writes to a user, the user replies, the unread counts mov
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "There are problems" })).toContainText("Choose at least one recipient");
   await expect(page.getByText("Enter a subject").last()).toBeVisible();
+  await snap(page, "messages-compose-errors");
   await page.getByRole("checkbox", { name: `${user.firstName} ${user.lastName}` }).check();
   await page.getByLabel("Subject").fill("Claim 4471 needs a modifier");
   await page.getByRole("textbox", { name: "Message" }).fill("Patient DOB 1970-01-01.\nPlease resubmit with modifier 25.");
@@ -70,6 +72,7 @@ test("an administrator writes to a user, the user replies, the unread counts mov
   await messageBoxLink(userPage).click();
   await userPage.getByRole("link", { name: "Claim 4471 needs a modifier" }).click();
   await expect(userPage.getByText("Please resubmit with modifier 25.")).toBeVisible();
+  await snap(userPage, "messages-thread");
   await expect(messageBoxLink(userPage)).toHaveText("Message Box");
   await expectAccessible(userPage);
   await userPage.getByRole("textbox", { name: "Message" }).fill("Done, resubmitted today.");
@@ -87,6 +90,7 @@ test("an administrator writes to a user, the user replies, the unread counts mov
   await page.getByRole("button", { name: "Mark as unread" }).click();
   await expect(page).toHaveURL(/\/messages$/);
   await expect.poll(() => unreadCount(page)).toBe(adminUnreadBefore + 1);
+  await snap(page, "messages-inbox");
 
   // A user without the Message Box permission sees no menu option and gets 404.
   const plainPage = await newPersonPage(browser);
