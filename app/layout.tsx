@@ -36,7 +36,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <footer className="border-t border-slate-200 bg-white">
           <div className="mx-auto max-w-6xl px-4 py-4 text-sm text-slate-600">
             For technical assistance with this website please call{" "}
-            <a className="font-semibold text-brand-700 underline" href={`tel:${supportPhone.replace(/[^\d+]/g, "")}`}>
+            <a className="whitespace-nowrap font-semibold text-brand-700 underline" href={`tel:${supportPhone.replace(/[^\d+]/g, "")}`}>
               {supportPhone}
             </a>
           </div>

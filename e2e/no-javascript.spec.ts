@@ -9,6 +9,7 @@ import { totpCode } from "./support/mfa";
 import { fillRegistration, newPerson, registerAndActivate, signInWith, type Person } from "./support/people";
 import { createPractitioner, type TestProvider } from "./support/registry";
 import { fillRequester } from "./support/requests";
+import { snap } from "./support/screens";
 
 // Every form of the public pages, the MFA steps, Associate Provider, Link Account, the Provider
 // Agreement, invitations and the security settings, walked with JavaScript turned off, as on a
@@ -17,10 +18,6 @@ test.use({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": `198
 // Whole journeys, each page a round trip, with axe on every error state.
 test.describe.configure({ timeout: 180_000 });
 
-/** Full-page screenshots for a person to look at, when E2E_SCREENSHOTS is set. */
-async function snap(page: Page, name: string) {
-  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `test-results/screens/nojs-${name}.png`, fullPage: true });
-}
 
 const summary = (page: Page) => page.getByRole("main").getByRole("alert").first();
 
@@ -42,7 +39,7 @@ async function setUpAuthenticatorWithoutScript(page: Page): Promise<string> {
   await expect(page.locator("#method-error")).toHaveText("Choose a verification method");
   await expect(summary(page)).toContainText("Verification method: Choose a verification method");
   await expectAccessibleWithoutScript(page);
-  await snap(page, "mfa-setup-error");
+  await snap(page, "nojs-mfa-setup-error");
 
   await page.getByRole("radio", { name: /Authenticator app/ }).check();
   await page.getByRole("button", { name: "Next" }).click();
@@ -56,7 +53,7 @@ async function setUpAuthenticatorWithoutScript(page: Page): Promise<string> {
   // The same setup, rendered again with its key.
   await expect(page.getByTestId("totp-key")).toHaveText(secret.match(/.{1,4}/g)!.join(" "));
   await expectAccessibleWithoutScript(page);
-  await snap(page, "mfa-setup-wrong-code");
+  await snap(page, "nojs-mfa-setup-wrong-code");
 
   await page.getByRole("textbox", { name: "Verification code" }).fill(await totpCode(secret));
   await page.getByRole("button", { name: "Verify" }).click();
@@ -89,7 +86,7 @@ test("create account, activate, sign in, set up an authenticator, associate, acc
   await expect(page.locator("#firstName-error")).toHaveText("Enter your first name");
   await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
   await expectAccessibleWithoutScript(page);
-  await snap(page, "register-errors");
+  await snap(page, "nojs-register-errors");
   await fillRegistration(page, { ...p, password: "Password123!" });
   await page.getByRole("button", { name: "Register" }).click();
   await expect(page.locator("#password-error")).toHaveText("This password is too common. Choose one that is harder to guess.");
@@ -109,7 +106,7 @@ test("create account, activate, sign in, set up an authenticator, associate, acc
   await expect(page).toHaveURL(/\/login\?error=invalid/);
   await expect(summary(page)).toHaveText("The email or password is incorrect.");
   await expectAccessibleWithoutScript(page);
-  await snap(page, "login-wrong-password");
+  await snap(page, "nojs-login-wrong-password");
   await signInWith(page, p.email, p.password);
 
   const secret = await setUpAuthenticatorWithoutScript(page);
@@ -121,7 +118,7 @@ test("create account, activate, sign in, set up an authenticator, associate, acc
   await expect(page.locator("#taxId-error")).toHaveText("Enter the Tax ID as 9 digits, like 12-3456789");
   await expect(page.getByLabel("Provider ID/Billing Number")).toHaveValue(provider.providerNumber);
   await expectAccessibleWithoutScript(page);
-  await snap(page, "associate-field-error");
+  await snap(page, "nojs-associate-field-error");
   await fillProvider(page, provider, { providerNumber: "0000000001" });
   await expect(page.getByRole("alert").filter({ hasText: "The provider does not exist in Provider Portal" })).toBeVisible();
   await expectAccessibleWithoutScript(page);
@@ -132,7 +129,7 @@ test("create account, activate, sign in, set up an authenticator, associate, acc
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.locator("#accept-error")).toHaveText("Check the box to accept the Provider Agreement");
   await expectAccessibleWithoutScript(page);
-  await snap(page, "agreement-error");
+  await snap(page, "nojs-agreement-error");
   await page.getByRole("checkbox", { name: "I have read and accept the Provider Agreement" }).check();
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(/\/home$/);
@@ -161,7 +158,7 @@ test("create account, activate, sign in, set up an authenticator, associate, acc
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.locator("#code-error")).toHaveText("That code is not right. 4 tries left before you must sign in again.");
   await expectAccessibleWithoutScript(page);
-  await snap(page, "mfa-challenge-wrong-code");
+  await snap(page, "nojs-mfa-challenge-wrong-code");
   await page.getByRole("textbox", { name: "Verification code" }).fill(await totpCode(secret));
   await page.getByRole("checkbox", { name: "Do not challenge me on this device for the next 30 days" }).check();
   await page.getByRole("button", { name: "Verify" }).click();
@@ -195,7 +192,7 @@ test("sign-in failures are worded by the server: the lockout warning, the lock, 
     "The email or password is incorrect. 1 try left before the account is locked for 24 hours.",
   ]);
   await expectAccessibleWithoutScript(page);
-  await snap(page, "login-lockout-warning");
+  await snap(page, "nojs-login-lockout-warning");
   await signInWith(page, p.email, "Wrong-Harbor-5!");
   await expect(summary(page)).toContainText("Your account is locked");
 
@@ -223,7 +220,7 @@ test("resend activation, forgot password and reset password without JavaScript",
   await page.getByRole("button", { name: "Send activation email" }).click();
   await expect(page.locator("#email-error")).toHaveText("Enter your email");
   await expectAccessibleWithoutScript(page);
-  await snap(page, "resend-activation-error");
+  await snap(page, "nojs-resend-activation-error");
   await page.getByLabel("Email").fill("someone@");
   await page.getByRole("button", { name: "Send activation email" }).click();
   await expect(page.locator("#email-error")).toHaveText("Enter a valid email address, like name@example.com");
@@ -236,7 +233,7 @@ test("resend activation, forgot password and reset password without JavaScript",
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page.locator("#email-error")).toHaveText("Enter your email");
   await expectAccessibleWithoutScript(page);
-  await snap(page, "forgot-password-error");
+  await snap(page, "nojs-forgot-password-error");
   await page.getByLabel("Email").fill(p.email);
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page.getByText("If that email has an account, we sent it a link")).toBeVisible();
@@ -249,7 +246,7 @@ test("resend activation, forgot password and reset password without JavaScript",
   await page.getByRole("button", { name: "Reset password" }).click();
   await expect(page.locator("#confirmPassword-error")).toHaveText("Passwords do not match");
   await expectAccessibleWithoutScript(page);
-  await snap(page, "reset-password-error");
+  await snap(page, "nojs-reset-password-error");
   await page.getByRole("textbox", { name: "New password", exact: true }).fill(fresh);
   await page.getByLabel("Confirm new password").fill(fresh);
   await page.getByRole("button", { name: "Reset password" }).click();
@@ -271,7 +268,7 @@ test("Request Access for New User without JavaScript: no dead magnifier, errors 
   await expect(summary(page)).toContainText("There are problems with 9 fields");
   await expect(page.locator("#program-error")).toHaveText("Choose a Program");
   await expectAccessibleWithoutScript(page);
-  await snap(page, "request-access-errors");
+  await snap(page, "nojs-request-access-errors");
 
   await page.getByRole("radio", { name: "Medicaid" }).check();
   await page.getByRole("combobox", { name: "State", exact: true }).selectOption("OH");
@@ -310,7 +307,7 @@ test("an invitation without JavaScript: Create Account shows the invited email f
   await expect(email).toHaveValue(p.email);
   await expect(email).toHaveAttribute("readonly", "");
   await expectAccessibleWithoutScript(page);
-  await snap(page, "register-invited");
+  await snap(page, "nojs-register-invited");
   await fillRegistration(page, p);
   // A changed email (the field edited outside the page) is ignored: the account is the invited one.
   await email.evaluate((el: HTMLInputElement, other) => {
@@ -329,7 +326,7 @@ test("an invitation without JavaScript: Create Account shows the invited email f
   await page.getByRole("button", { name: "Accept and continue" }).click();
   await expect(page.locator("#accept-error")).toHaveText("Check the box to accept the Provider Agreement");
   await expectAccessibleWithoutScript(page);
-  await snap(page, "invitation-agreement-error");
+  await snap(page, "nojs-invitation-agreement-error");
   await page.getByRole("checkbox", { name: "I have read and accept the Provider Agreement" }).check();
   await page.getByRole("button", { name: "Accept and continue" }).click();
   await expect(page).toHaveURL(/\/home\?joined=1$/);
@@ -349,7 +346,7 @@ test("security settings without JavaScript: confirm it's you, change the passwor
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.locator("#reverify-password-error")).toHaveText("That password is not right");
   await expectAccessibleWithoutScript(page);
-  await snap(page, "reverify-error");
+  await snap(page, "nojs-reverify-error");
   await page.getByLabel("Password").fill(p.password);
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByRole("heading", { name: "Change password" })).toBeVisible();
@@ -360,7 +357,7 @@ test("security settings without JavaScript: confirm it's you, change the passwor
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.locator("#currentPassword-error")).toBeVisible();
   await expectAccessibleWithoutScript(page);
-  await snap(page, "change-password-error");
+  await snap(page, "nojs-change-password-error");
   await page.getByLabel("Current password").fill(p.password);
   await page.getByRole("textbox", { name: "New password", exact: true }).fill(`${p.password}Qq`);
   await page.getByLabel("Confirm new password").fill(`${p.password}Qq`);

@@ -211,6 +211,8 @@ test("every page fits a 320 px and a 390 px wide phone (and a 1280 px desktop): 
     await checkPage(visitor, "/register", phone.width, async (p) => expectOnScreen(p.getByRole("button", { name: "Register" })));
     await checkPage(visitor, "/request-access", phone.width, async (p) => expectOnScreen(p.getByRole("button", { name: "Submit" })));
     await checkPage(visitor, "/forgot-password", phone.width, async (p) => expectOnScreen(p.getByRole("button", { name: "Submit" })));
+    await checkPage(visitor, "/send-message", phone.width, async (p) => expectOnScreen(p.getByRole("button", { name: "Send Message" })));
+    await checkPage(visitor, "/faq", phone.width, async (p) => expectOnScreen(p.getByRole("link", { name: "Back to sign in" })));
   }
   await context.close();
 });

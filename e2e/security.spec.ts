@@ -1,6 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { serverActionId } from "../scripts/lib/measure";
 import { e2eSql } from "./support/db";
 import { E2E_BASE_URL } from "./support/env";
 import { newPerson, signedUpPerson } from "./support/people";
@@ -10,16 +9,6 @@ import { newPerson, signedUpPerson } from "./support/people";
 
 const clientIp = () => `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
 test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp() } });
-
-/** The id Next gave a server action (what a browser sends in the Next-Action header). */
-function actionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, a]) => a.filename === file && a.exportedName === exportedName);
-  if (!found) throw new Error(`no action ${exportedName} in ${file}`);
-  return found[0];
-}
 
 /** Signs in with the password alone over HTTP (next-auth's credentials endpoint), as a script would. */
 async function passwordOnlySession(email: string, password: string): Promise<APIRequestContext> {
@@ -45,12 +34,14 @@ test("finding 1: a password alone cannot enroll a new factor and so skip MFA", a
 
   const attacker = await passwordOnlySession(owner.email, owner.password);
   // The password passed: the session exists but has not passed MFA.
-  const startTotp = actionId("app/(auth)/mfa/actions.ts", "startTotpAction");
-  const start = await callAction(attacker, "/mfa/setup", startTotp, "[]");
-  expect(start.status()).toBeLessThan(500);
-  expect(await start.text()).not.toMatch(/otpauth|"secret"/);
-  const startCode = actionId("app/(auth)/mfa/actions.ts", "startCodeAction");
-  await callAction(attacker, "/mfa/setup", startCode, JSON.stringify([{ type: "sms", phone: "(614) 555-0199" }]));
+  // The setup's first step, for an authenticator app (which would hand out a key) and for SMS to the attacker's phone.
+  const start = serverActionId("app/(auth)/mfa/actions.ts", "startEnrollmentAction");
+  const totp = await callAction(attacker, "/mfa/setup", start, JSON.stringify([{ method: "totp" }]));
+  expect(totp.status()).toBeLessThan(500);
+  expect(totp.headers()["x-action-redirect"] ?? "").not.toContain("factor=");
+  expect(await totp.text()).not.toMatch(/otpauth|"secret"/);
+  const sms = await callAction(attacker, "/mfa/setup", start, JSON.stringify([{ method: "sms", phone: "(614) 555-0199" }]));
+  expect(sms.status()).toBeLessThan(500);
 
   const factors = await e2eSql()<{ type: string; confirmed_at: Date | null }[]>`select type, confirmed_at from mfa_factors where user_id = ${user!.id}`;
   expect(factors).toEqual([{ type: "totp", confirmed_at: expect.any(Date) }]);
@@ -89,7 +80,7 @@ test("finding 2: a crafted next= never leaves the portal after the password step
 
 test("finding 3: rotating a forged X-Forwarded-For entry does not escape the per-address limit", async () => {
   const real = clientIp();
-  const id = actionId("app/(public)/forgot-password/actions.ts", "forgotPasswordAction");
+  const id = serverActionId("app/(public)/forgot-password/actions.ts", "forgotPasswordAction");
   const answers: string[] = [];
   for (let i = 0; i < 11; i++) {
     const api = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { "x-forwarded-for": `10.66.${i}.${i}, ${real}` } });
@@ -138,7 +129,7 @@ test("finding 8: scripts run only with the response's nonce", async ({ page }) =
 });
 
 test("finding 8: malformed or oversized server-action bodies get a 4xx, not a 500", async ({ request }) => {
-  const id = actionId("app/(public)/forgot-password/actions.ts", "forgotPasswordAction");
+  const id = serverActionId("app/(public)/forgot-password/actions.ts", "forgotPasswordAction");
   const send = (body: string, type = "text/plain;charset=UTF-8") =>
     request.post("/forgot-password", { headers: { "next-action": id, "content-type": type, origin: E2E_BASE_URL }, data: body, maxRedirects: 0 });
   expect((await send("{not json")).status()).toBe(400);

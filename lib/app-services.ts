@@ -9,7 +9,7 @@ export async function appServices(): Promise<Services> {
   return {
     db: await getDb(),
     clock: systemClock,
-    mail: { appUrl: config.APP_URL, portalName: config.PORTAL_NAME, supportPhone: config.SUPPORT_PHONE },
+    mail: { appUrl: config.APP_URL, portalName: config.PORTAL_NAME, supportPhone: config.SUPPORT_PHONE, supportEmail: config.SUPPORT_EMAIL },
     mfaKeyHex: config.MFA_ENCRYPTION_KEY,
   };
 }

@@ -27,6 +27,8 @@ const envSchema = z.object({
   TWILIO_FROM_NUMBER: z.preprocess(emptyAsUndefined, z.string().optional()),
   PORTAL_NAME: z.string().min(1).default("Provider Portal"),
   SUPPORT_PHONE: z.string().min(7).default("1-866-449-6848"),
+  /** The support desk's inbox: the sign-in page's Send Message delivers there. */
+  SUPPORT_EMAIL: z.email({ message: "must be an email address" }).default("support@provider-portal.localhost"),
   /** Proxies in front of the portal that append to X-Forwarded-For (lib/request-context.ts). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(10, "must be at most 10").default(1),
   /** The plan's time zone: every time the portal shows is in it (lib/time-format). */

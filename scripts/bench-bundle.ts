@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { reportResult } from "./lib/measure";
 
 /**
  * First-load JavaScript per route, gzip, after `next build`:
@@ -120,6 +121,9 @@ function print(rows: Row[], how: string) {
     const target = TARGETS[r.route];
     const status = target === undefined ? "" : r.bytes <= target * KB ? "within target" : `over by ${kb(r.bytes - target * KB)}`;
     console.log(`${r.route.padEnd(30)} ${kb(r.bytes).padStart(10)} ${(target === undefined ? "-" : String(target)).padStart(7)} ${(Number.isNaN(r.floor) ? "-" : kb(r.floor)).padStart(7)}  ${status}`);
+    if (target !== undefined) {
+      reportResult({ bench: "bundle", measure: `${r.route} first-load JS, gzip`, result: `${kb(r.bytes)} kB`, floor: Number.isNaN(r.floor) ? "-" : `${kb(r.floor)} kB`, target: `≤ ${target} kB`, met: r.bytes <= target * KB });
+    }
   }
   if (rows.some((r) => !Number.isNaN(r.floor))) {
     console.log("floor: the framework's root scripts (React, the App Router runtime), loaded by every page whatever it contains.");

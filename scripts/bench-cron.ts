@@ -9,7 +9,8 @@ import { reportResult } from "./lib/measure";
 // npm run bench:cron -- [N]: inserts N (default 100,000) access requests submitted 6 days ago
 // straight into the database DATABASE_URL names, then times the cron cleanup (runCleanup, what
 // /api/cron/cleanup runs) once and a second time, printing rows/s and peak RSS, beside a floor: a
-// bare UPDATE that only flips the same rows to denied. Its rows are marked with an
+// bare UPDATE that only flips the same rows to denied. The provider has an administrator, so each
+// denial also writes a Message Box notification. Its rows are marked with an
 // @bench-cron.example email and removed first, but point DATABASE_URL at a scratch database.
 const total = Number(process.argv[2] ?? "100000");
 if (!Number.isInteger(total) || total < 1) throw new Error("usage: npm run bench:cron -- [N]");
@@ -21,11 +22,12 @@ const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
 async function clearBenchRows() {
+  await db.execute(sql`delete from message_threads where provider_id in (select id from providers where provider_number = 'BENCH-CRON')`);
   await db.execute(sql`delete from outbox where recipient like ${`%${DOMAIN}`}`);
   await db.execute(sql`delete from audit_events where action = 'access_request.auto_denied' and details->>'email' like ${`%${DOMAIN}`}`);
   await db.execute(sql`delete from access_requests where email like ${`%${DOMAIN}`}`);
   // As autovacuum would between real runs: the deleted rows' dead tuples would slow the next run.
-  for (const table of ["outbox", "audit_events", "access_requests"]) await db.execute(sql.raw(`vacuum analyze ${table}`));
+  for (const table of ["outbox", "audit_events", "access_requests", "message_threads", "messages", "message_participants"]) await db.execute(sql.raw(`vacuum analyze ${table}`));
 }
 
 await clearBenchRows();
@@ -33,6 +35,15 @@ await db.execute(sql`
   insert into providers (provider_number, npi, provider_type, group_name, tax_id, program, search_name, fingerprint)
   values ('BENCH-CRON', '1999999999', 'group', 'Bench Cron Medical Group', '999999999', 'both', 'bench cron medical group', 'bench')
   on conflict (provider_number) do nothing`);
+// An administrator, as every provider that can receive requests has: each denial also notifies their Message Box.
+await db.execute(sql`
+  insert into users (email, password_hash, first_name, last_name, security_question, security_answer_hash, activated_at)
+  values (${`admin${DOMAIN}`}, 'x', 'Bench', 'Admin', 'q', 'x', now()) on conflict (email) do nothing`);
+await db.execute(sql`
+  insert into provider_memberships (provider_id, user_id, role, permissions, status, source)
+  select p.id, u.id, 'admin', '{}', 'active', 'association' from providers p, users u
+  where p.provider_number = 'BENCH-CRON' and u.email = ${`admin${DOMAIN}`}
+  on conflict do nothing`);
 let started = performance.now();
 await db.execute(sql`
   insert into access_requests (provider_id, program, state, first_name, last_name, position_title, email, phone, reason, created_at)
@@ -51,7 +62,7 @@ await db.execute(sql`vacuum analyze access_requests`);
 // Delivery as in production, minus the network: the dispatcher's usual 25 rows per run.
 let delivered = 0;
 const transports: Transports = { email: { name: "bench-null", send: async () => void delivered++ } };
-const svc = { db, clock: systemClock, mail: { appUrl: "https://portal.example.org", portalName: "Provider Portal", supportPhone: "1-866-449-6848" }, mfaKeyHex: "0".repeat(64) };
+const svc = { db, clock: systemClock, mail: { appUrl: "https://portal.example.org", portalName: "Provider Portal", supportPhone: "1-866-449-6848", supportEmail: "support@portal.example.org" }, mfaKeyHex: "0".repeat(64) };
 
 async function timedRun() {
   const rssBefore = process.memoryUsage().rss;

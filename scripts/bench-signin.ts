@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import postgres from "postgres";
 import { ARGON2_PARAMS } from "../lib/auth/password";
-import { benchAddress, percentile, pool } from "./lib/measure";
+import { benchAddress, percentile, pool, reportResult } from "./lib/measure";
 
 // npm run bench:signin -- [URL] [SIGN_INS] [CONCURRENCY]: sign-in throughput of a running
 // production server (it starts nothing), beside the physical floor measured in the same run: raw
@@ -60,6 +60,9 @@ try {
   console.log(`raw argon2id verify (m=${ARGON2_PARAMS.memoryCost}, t=${ARGON2_PARAMS.timeCost}, ${concurrency} concurrent): ${floor.toFixed(1)} verifies/s (${before.toFixed(1)} before, ${after.toFixed(1)} after)`);
   console.log(`sign-in (CSRF + credentials POST, ${concurrency} concurrent, ${total} sign-ins): ${signInRate.toFixed(1)} sign-ins/s, p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms`);
   console.log(`ratio sign-ins/s ÷ verifies/s = ${(signInRate / floor).toFixed(2)} (target ≥ 0.70; p95 target ≤ 150 ms)`);
+  const p95 = percentile(latencies, 95);
+  reportResult({ bench: "signin", measure: `sign-ins/s, ${concurrency} concurrent (ratio to argon2)`, result: `${signInRate.toFixed(1)} (${(signInRate / floor).toFixed(2)})`, floor: `${floor.toFixed(1)} verifies/s`, target: "ratio ≥ 0.70", met: signInRate / floor >= 0.7 });
+  reportResult({ bench: "signin", measure: "sign-in p95", result: `${p95.toFixed(0)} ms`, floor: "-", target: "≤ 150 ms", met: p95 <= 150 });
 } finally {
   await sql`delete from sessions where user_id in (select id from users where email like ${`signin-${run}-%`})`;
   await sql`delete from users where email like ${`signin-${run}-%`}`;

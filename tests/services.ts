@@ -3,7 +3,7 @@ import type { RequestContext } from "@/lib/audit";
 import type { Defer, Services } from "@/lib/services";
 import type { TestDb } from "./test-db";
 
-export const TEST_MAIL = { appUrl: "http://portal.test", portalName: "Provider Portal", supportPhone: "1-866-449-6848" };
+export const TEST_MAIL = { appUrl: "http://portal.test", portalName: "Provider Portal", supportPhone: "1-866-449-6848", supportEmail: "support@portal.test" };
 export const CTX: RequestContext = { ip: "203.0.113.7", userAgent: "vitest" };
 
 /** Services over a test database with a clock that only moves when told. */

@@ -69,6 +69,11 @@ export function AssociateForm({ flow }: { flow: "associate" | "link" }) {
   const hydrated = useHydrated();
   const [type, setType] = useState(values.providerType ?? "");
   const outcomeRef = useRef<HTMLDivElement>(null);
+  const typeRef = useRef<HTMLSelectElement>(null);
+  // A type chosen before React hydrated fired no onChange: take it from the select once hydrated.
+  useEffect(() => {
+    if (hydrated && typeRef.current) setType(typeRef.current.value);
+  }, [hydrated]);
   const outcome = state && !state.ok && state.reason !== "invalid" && "reason" in state ? (state as Outcome) : null;
 
   useEffect(() => {
@@ -88,7 +93,7 @@ export function AssociateForm({ flow }: { flow: "associate" | "link" }) {
         </div>
       ) : null}
       <RequiredNote />
-      <SelectField id="providerType" name="providerType" label="Provider Type" required defaultValue={values.providerType ?? ""} onChange={(e) => setType(e.target.value)} error={errors.providerType}>
+      <SelectField ref={typeRef} id="providerType" name="providerType" label="Provider Type" required defaultValue={values.providerType ?? ""} onChange={(e) => setType(e.target.value)} error={errors.providerType}>
         <option value="">Choose Practitioner or Group</option>
         {PROVIDER_TYPES.map((t) => (
           <option key={t.id} value={t.id}>

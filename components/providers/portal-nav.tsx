@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-
-type Current = "home" | "associate" | "link" | "accounts" | "settings" | "users";
+import type { MenuId, MenuItem } from "@/lib/access/menu";
 
 function NavLink({ href, current, children }: { href: string; current: boolean; children: React.ReactNode }) {
   return (
@@ -11,56 +10,53 @@ function NavLink({ href, current, children }: { href: string; current: boolean; 
   );
 }
 
+function Entry({ item, current, unread }: { item: MenuItem; current: MenuId; unread: number }) {
+  return (
+    <li>
+      <NavLink href={item.href} current={current === item.id}>
+        {item.label}
+        {item.id === "messages" && unread > 0 ? (
+          <span className="ml-2 inline-block rounded-full bg-brand-700 px-2 text-xs font-semibold text-white no-underline">
+            {unread}
+            <span className="sr-only"> unread</span>
+          </span>
+        ) : null}
+      </NavLink>
+    </li>
+  );
+}
+
 /**
- * The portal's left navigation. Without a provider link only Associate Provider, security settings
- * and sign-out are offered (the pages themselves enforce the same).
+ * The portal's left navigation, built from portalMenu (lib/access/menu.ts): the same rule the
+ * pages' guards apply, so nothing is offered that the server would refuse.
  */
-export function PortalNav({ current, hasProvider, isAdmin = false }: { current: Current; hasProvider: boolean; isAdmin?: boolean }) {
+export function PortalNav({ current, items, unread = 0 }: { current: MenuId; items: MenuItem[]; unread?: number }) {
+  const top = items.filter((i) => !i.section && i.id !== "settings");
+  const users = items.filter((i) => i.section === "users");
+  const settings = items.filter((i) => i.id === "settings");
   return (
     <nav aria-label="Portal" className="self-start rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
       <ul className="space-y-1">
-        {hasProvider ? (
-          <>
-            <li>
-              <NavLink href="/home" current={current === "home"}>
-                Home
-              </NavLink>
-            </li>
-            <li className="pt-2">
-              <span className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-600">Users</span>
-              <ul className="mt-1 space-y-1 pl-2">
-                <li>
-                  <NavLink href="/accounts/link" current={current === "link"}>
-                    Link Account
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink href="/accounts" current={current === "accounts"}>
-                    Manage Linked Accounts
-                  </NavLink>
-                </li>
-                {isAdmin ? (
-                  <li>
-                    <NavLink href="/users" current={current === "users"}>
-                      Manage Users
-                    </NavLink>
-                  </li>
-                ) : null}
-              </ul>
-            </li>
-          </>
-        ) : (
-          <li>
-            <NavLink href="/associate" current={current === "associate"}>
-              Associate Your Account
+        {top.map((item) => (
+          <Entry key={item.id} item={item} current={current} unread={unread} />
+        ))}
+        {users.length ? (
+          <li className="pt-2">
+            <span className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-600">Users</span>
+            <ul className="mt-1 space-y-1 pl-2">
+              {users.map((item) => (
+                <Entry key={item.id} item={item} current={current} unread={unread} />
+              ))}
+            </ul>
+          </li>
+        ) : null}
+        {settings.map((item) => (
+          <li key={item.id} className="pt-2">
+            <NavLink href={item.href} current={current === item.id}>
+              {item.label}
             </NavLink>
           </li>
-        )}
-        <li className="pt-2">
-          <NavLink href="/settings/security" current={current === "settings"}>
-            Security settings
-          </NavLink>
-        </li>
+        ))}
       </ul>
       <div className="mt-4 border-t border-slate-200 pt-3">
         <SignOutButton />

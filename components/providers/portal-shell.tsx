@@ -3,7 +3,10 @@ import { IdleTimeoutWarning } from "@/components/auth/idle-timeout-warning";
 import { appServices } from "@/lib/app-services";
 import { idleDeadline } from "@/lib/auth/sessions";
 import { getCurrentSession } from "@/lib/next/session";
-import { takeRemovedProviderNotice, type LinkedAccount } from "@/lib/providers/linked-accounts";
+import { portalMenu, type MenuId } from "@/lib/access/menu";
+import { holds } from "@/lib/access/permissions";
+import { unreadThreadCount } from "@/lib/messages/box";
+import { resolveActiveProvider, takeRemovedProviderNotice, type LinkedAccount } from "@/lib/providers/linked-accounts";
 import { siteConfig } from "@/lib/site";
 import { Alert } from "@/components/ui/alert";
 import { DateTime } from "@/components/ui/date-time";
@@ -20,20 +23,20 @@ export async function PortalShell({
   userName,
   accounts,
   current,
-  isAdmin = false,
   children,
 }: {
   userName: string;
   accounts: LinkedAccount[];
-  current: "home" | "associate" | "link" | "accounts" | "settings" | "users";
-  /** An administrator of the active provider: the navigation offers Manage Users. */
-  isAdmin?: boolean;
+  current: MenuId;
   children: ReactNode;
 }) {
   // The same per-request session the (portal) layout already validated (cached), not a new lookup.
   const [signedIn, svc] = await Promise.all([getCurrentSession(), appServices()]);
   // The page has already resolved the active provider (its guard), which records a revoked one.
   const removed = signedIn ? await takeRemovedProviderNotice(svc.db, signedIn.session.id) : null;
+  // The navigation is decided from the membership read now, by the rule the guards use.
+  const active = signedIn ? await resolveActiveProvider(svc.db, signedIn.session) : null;
+  const unread = active && holds(active.membership, "message_box") ? await unreadThreadCount(svc.db, active.membership.userId, active.provider.id) : 0;
   return (
     <div className="mx-auto max-w-6xl px-4 py-6">
       {signedIn ? <IdleTimeoutWarning deadline={idleDeadline(signedIn.session).getTime()} now={svc.clock.now().getTime()} /> : null}
@@ -41,7 +44,7 @@ export async function PortalShell({
         <ProviderRibbon userName={userName} accounts={accounts} />
       </div>
       <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
-        <PortalNav current={current} hasProvider={accounts.length > 0} isAdmin={isAdmin} />
+        <PortalNav current={current} items={portalMenu(active?.membership ?? null)} unread={unread} />
         <div className="min-w-0">
           {removed ? (
             <Alert tone="warning">

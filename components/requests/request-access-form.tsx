@@ -4,6 +4,7 @@ import { useRef, useState, type ReactNode } from "react";
 import { submitAccessRequestAction } from "@/app/(public)/request-access/actions";
 import { emptyForm } from "@/components/forms/empty-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { HoneypotField } from "@/components/forms/honeypot-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
@@ -160,11 +161,7 @@ export function RequestAccessForm({ initialNpi = "" }: { initialNpi?: string }) 
         <ReasonField value={reason} onChange={setReason} error={errors.reason} />
       </Section>
 
-      {/* Honeypot: hidden from people and assistive technology; naive bots fill it. */}
-      <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
-        <label htmlFor="website">Leave this field empty</label>
-        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
-      </div>
+      <HoneypotField />
 
       <div className="flex flex-wrap gap-3">
         <SubmitButton pending={pending} pendingLabel="Submitting…">

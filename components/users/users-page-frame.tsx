@@ -7,7 +7,7 @@ import { UsersTabs, type UsersTab } from "./users-tabs";
 /** The frame every Manage Users tab shares: portal shell, heading with the provider, the tabs, the status message. */
 export function UsersPageFrame({ userName, accounts, providerName, tab, actions, children }: { userName: string; accounts: LinkedAccount[]; providerName: string; tab: UsersTab; actions?: ReactNode; children: ReactNode }) {
   return (
-    <PortalShell userName={userName} accounts={accounts} current="users" isAdmin>
+    <PortalShell userName={userName} accounts={accounts} current="users">
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <ManageUsersStatus>
           <div className="mb-4 flex flex-wrap items-start justify-between gap-4">

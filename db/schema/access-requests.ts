@@ -76,6 +76,8 @@ export const invitations = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    /** When the cron run told the administrators (Message Box) that it expired unaccepted. */
+    expiryNotifiedAt: timestamp("expiry_notified_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("invitations_provider_idx").on(t.providerId, t.status), index("invitations_token_idx").on(t.tokenHash), index("invitations_email_idx").on(t.email)],

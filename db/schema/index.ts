@@ -7,3 +7,4 @@ export * from "./mfa";
 export * from "./memberships";
 export * from "./pending-associations";
 export * from "./access-requests";
+export * from "./messages";

@@ -5,7 +5,7 @@ import { mayEnrollFactor } from "@/lib/mfa/enrollment";
 import { confirmedFactors } from "@/lib/mfa/factors";
 import { resolveActiveProvider, type ActiveProvider } from "@/lib/providers/linked-accounts";
 import type { Services } from "@/lib/services";
-import { grantedPermissions, type Permission } from "./permissions";
+import { holds, type Permission } from "./permissions";
 
 /**
  * Who may call a server action, a route handler or open a page, declared once per entry point
@@ -81,6 +81,6 @@ export async function checkGuard<G extends GuardName>(svc: Services, guard: G, i
   const active = await resolveActiveProvider(svc.db, session);
   if (!active) return refuse("no_provider");
   if (guard === "providerAdmin" && active.membership.role !== "admin") return refuse("forbidden");
-  if (permission && !grantedPermissions(active.membership).includes(permission)) return refuse("forbidden");
+  if (permission && !holds(active.membership, permission)) return refuse("forbidden");
   return allow({ session, user, ...active });
 }

@@ -76,10 +76,19 @@ export async function getMembership(db: Db, userId: string, providerId: string):
   return m ?? null;
 }
 
-/** The one server-side permission check: does this person hold `permission` for this provider right now? */
+/**
+ * THE permission rule, for a membership already read in this request: an active membership holds
+ * `permission` when it is an administrator's or was granted it. The guards (pages and actions)
+ * and the portal navigation both decide through this, so what a person sees and what the server
+ * allows cannot disagree.
+ */
+export function holds(m: Pick<ProviderMembership, "role" | "permissions" | "status"> | null | undefined, permission: Permission): boolean {
+  return !!m && m.status === "active" && grantedPermissions(m).includes(permission);
+}
+
+/** The one server-side permission check by ids: does this person hold `permission` for this provider right now? */
 export async function can(db: Db, userId: string, providerId: string, permission: Permission): Promise<boolean> {
-  const m = await getMembership(db, userId, providerId);
-  return !!m && grantedPermissions(m).includes(permission);
+  return holds(await getMembership(db, userId, providerId), permission);
 }
 
 /** Ids from forms and URLs are checked for shape before they reach a query. */

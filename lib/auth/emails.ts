@@ -5,6 +5,8 @@ export interface MailContext {
   appUrl: string;
   portalName: string;
   supportPhone: string;
+  /** Where Send Message delivers (SUPPORT_EMAIL). */
+  supportEmail: string;
 }
 
 const link = (ctx: MailContext, path: string) => new URL(path, ctx.appUrl).toString();

@@ -9,6 +9,7 @@ import { currentAgreement } from "@/lib/providers/agreement";
 import { agreementSchema } from "@/lib/providers/schemas";
 import { providerDisplayName } from "@/lib/registry/rows";
 import type { Services } from "@/lib/services";
+import { notify } from "@/lib/messages/notify";
 
 /**
  * Accepting an invitation (from "Invite New User" or an approved access request). The emailed
@@ -142,6 +143,7 @@ export async function acceptInvitation(svc: Services, who: Invitee, token: unkno
     await tx.insert(agreementAcceptances).values({ userId: who.userId, providerId: inv.providerId, agreementVersion: agreement.version, ip: ctx.ip, acceptedAt: now });
     await tx.update(invitations).set({ status: "accepted", acceptedAt: now, acceptedByUserId: who.userId }).where(eq(invitations.id, inv.id));
     await tx.update(sessions).set({ activeProviderId: inv.providerId }).where(and(eq(sessions.id, who.sessionId), eq(sessions.userId, who.userId)));
+    await notify(tx, svc, { kind: "invitation.accepted", providerId: inv.providerId, subjectUserId: who.userId });
     await recordAudit(tx, ctx, { action: "provider.agreement.accepted", actorUserId: who.userId, providerId: inv.providerId, details: { agreementVersion: agreement.version } }, now);
     await recordAudit(
       tx,

@@ -6,6 +6,7 @@ import { fieldErrorsOf } from "@/lib/forms";
 import { lookupKey, matchProvider } from "@/lib/registry/match";
 import type { Services } from "@/lib/services";
 import { type Role } from "@/lib/access/permissions";
+import { notify } from "@/lib/messages/notify";
 import { currentAgreement, type Agreement } from "./agreement";
 import { countFailedAttempt, failedAttemptsLeft } from "./attempts";
 import { findRegistryRecord, providerById, summarize, type ProviderSummary } from "./directory";
@@ -173,6 +174,8 @@ export async function acceptAgreement(svc: Services, actor: Actor, input: unknow
       .update(sessions)
       .set({ activeProviderId: provider.id })
       .where(and(eq(sessions.id, actor.sessionId), eq(sessions.userId, actor.userId)));
+    await notify(tx, svc, { kind: "provider.agreement_accepted", providerId: provider.id, subjectUserId: actor.userId, agreementVersion: agreement.version });
+    await notify(tx, svc, { kind: "provider.linked", providerId: provider.id, subjectUserId: actor.userId, role });
     await recordAudit(tx, ctx, { action: "provider.agreement.accepted", actorUserId: actor.userId, providerId: provider.id, details: { agreementVersion: agreement.version } }, now);
     await recordAudit(tx, ctx, { action: "provider.linked", actorUserId: actor.userId, subjectUserId: actor.userId, providerId: provider.id, details: { role, source: "association" } }, now);
     return { ok: true, provider, role };

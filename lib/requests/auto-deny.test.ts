@@ -62,7 +62,7 @@ describe("autoDenyExpired (set-based)", () => {
     );
   });
 
-  it("two runs at once deny each expired request once, with one email and one audit event each; younger ones stay pending", async () => {
+  it("two runs at once deny each expired request once, with one email, one audit event and one notification each; younger ones stay pending", async () => {
     const svc = testServices(t);
     const now = svc.clock.now();
     const total = 3000;
@@ -72,6 +72,14 @@ describe("autoDenyExpired (set-based)", () => {
     await insertRequests(buckeye, 1, 9, now, "Old", "decided");
     await t.db.update(accessRequests).set({ status: "approved" }).where(eq(accessRequests.email, "decided1@example.org"));
 
+    // Mary has an administrator: each of her denied requests also notifies their Message Box once.
+    await t.db.execute(sql`
+      insert into users (email, password_hash, first_name, last_name, security_question, security_answer_hash, activated_at)
+      values ('admin@mary.example', 'x', 'Ada', 'Admin', 'q', 'x', now())`);
+    await t.db.execute(sql`
+      insert into provider_memberships (provider_id, user_id, role, permissions, status, source)
+      select ${mary}::uuid, id, 'admin', '{}', 'active', 'association' from users where email = 'admin@mary.example'`);
+
     const [a, b] = await Promise.all([autoDenyExpired(svc, 250), autoDenyExpired(testServices(t), 250)]);
     expect(a + b).toBe(total);
 
@@ -80,7 +88,9 @@ describe("autoDenyExpired (set-based)", () => {
     expect(await count(sql`select count(*)::int as n from access_requests where status = 'pending'`)).toBe(7);
     expect(await count(sql`select count(*)::int as n from access_requests where status = 'approved'`)).toBe(1);
     expect(await count(sql`select count(distinct recipient)::int as n from outbox where template = 'access-request-auto-denied'`)).toBe(total);
-    expect(await count(sql`select count(*)::int as n from outbox`)).toBe(total);
+    expect(await count(sql`select count(*)::int as n from outbox where template = 'access-request-auto-denied'`)).toBe(total);
+    expect(await count(sql`select count(*)::int as n from message_threads where kind = 'access_request.auto_denied' and provider_id = ${mary}::uuid`)).toBe(total);
+    expect(await count(sql`select count(*)::int as n from message_participants where provider_id = ${mary}::uuid`)).toBe(total);
     expect(await count(sql`select count(distinct details->>'requestId')::int as n from audit_events where action = 'access_request.auto_denied'`)).toBe(total);
     expect(await count(sql`select count(*)::int as n from audit_events`)).toBe(total);
     expect(await autoDenyExpired(svc)).toBe(0);

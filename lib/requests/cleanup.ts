@@ -11,6 +11,7 @@ import type { Transports } from "@/lib/mail/transports";
 import { purgeRateLimits } from "@/lib/rate-limit";
 import { providerDisplayName } from "@/lib/registry/rows";
 import type { Services } from "@/lib/services";
+import { notifyAll } from "@/lib/messages/notify";
 import { activeAdmins } from "./directory";
 import { deniedEmail, reminderAdminEmail } from "./emails";
 import { DECISION_WINDOW_MS, REMINDER_BEFORE_MS } from "./policy";
@@ -43,8 +44,9 @@ const providerNameSql = sql`coalesce(p.group_name, trim(coalesce(p.first_name, '
  * Denies every pending access request submitted 5 or more days ago. Each batch is one statement:
  * it locks up to `batchSize` due rows with FOR UPDATE SKIP LOCKED (two concurrent runs never take
  * the same row), denies them, queues each requester's email (rendered in SQL, see
- * lib/mail/sql-template.ts) and writes each audit event, all in that statement's transaction.
- * Nothing per row comes back to Node, so memory stays flat however many requests expired. The
+ * lib/mail/sql-template.ts) and writes each audit event; the same transaction then writes the
+ * batch's Message Box notifications (notifyAll). Only the requesters' names come back to Node,
+ * one batch at a time, so memory stays flat however many requests expired. The
  * update takes its rows by primary key (`= any(array(...))`): a join to the CTE can turn into a
  * scan of every request per batch when the table's statistics are stale.
  */
@@ -57,31 +59,35 @@ export async function autoDenyExpired(svc: Services, batchSize = AUTO_DENY_BATCH
   for (;;) {
     const now = svc.clock.now();
     const cutoff = new Date(now.getTime() - DECISION_WINDOW_MS);
-    const [row] = rowsOf<{ n: number }>(
-      await svc.db.execute(sql`
-        with due as (
-          select id from access_requests
-          where status = 'pending' and created_at <= ${cutoff.toISOString()}::timestamptz
-          order by created_at
-          limit ${batchSize}
-          for update skip locked
-        ), denied as (
-          update access_requests r
-          set status = 'denied', decided_automatically = 'cron', decided_at = ${now.toISOString()}::timestamptz
-          where r.id = any(array(select id from due)) and r.status = 'pending'
-          returning r.id, r.provider_id, r.email, r.first_name
-        ), mailed as (
-          insert into outbox (channel, recipient, template, subject, body_text, body_html)
-          select 'email', d.email, ${template}, ${mail.subject}, ${mail.text}, ${mail.html}
-          from denied d left join providers p on p.id = d.provider_id
-        ), audited as (
-          insert into audit_events (action, provider_id, details, created_at)
-          select 'access_request.auto_denied', d.provider_id, jsonb_build_object('requestId', d.id, 'email', d.email), ${now.toISOString()}::timestamptz
-          from denied d
-        )
-        select count(*)::int as n from denied`),
-    );
-    const n = Number(row?.n ?? 0);
+    const n = await svc.db.transaction(async (tx) => {
+      const denied = rowsOf<{ provider_id: string; first_name: string; last_name: string }>(
+        await tx.execute(sql`
+          with due as (
+            select id from access_requests
+            where status = 'pending' and created_at <= ${cutoff.toISOString()}::timestamptz
+            order by created_at
+            limit ${batchSize}
+            for update skip locked
+          ), denied as (
+            update access_requests r
+            set status = 'denied', decided_automatically = 'cron', decided_at = ${now.toISOString()}::timestamptz
+            where r.id = any(array(select id from due)) and r.status = 'pending'
+            returning r.id, r.provider_id, r.email, r.first_name, r.last_name
+          ), mailed as (
+            insert into outbox (channel, recipient, template, subject, body_text, body_html)
+            select 'email', d.email, ${template}, ${mail.subject}, ${mail.text}, ${mail.html}
+            from denied d left join providers p on p.id = d.provider_id
+          ), audited as (
+            insert into audit_events (action, provider_id, details, created_at)
+            select 'access_request.auto_denied', d.provider_id, jsonb_build_object('requestId', d.id, 'email', d.email), ${now.toISOString()}::timestamptz
+            from denied d
+          )
+          select d.provider_id, d.first_name, d.last_name from denied d`),
+      );
+      // The Message Box notifications (one batch's names, then dropped: memory stays bounded by the batch).
+      await notifyAll(tx, svc, denied.map((d) => ({ kind: "access_request.auto_denied" as const, providerId: d.provider_id, requesterName: `${d.first_name} ${d.last_name}` })));
+      return denied.length;
+    });
     total += n;
     if (n === 0) break;
   }
@@ -138,6 +144,36 @@ export async function sendReminders(svc: Services, batchSize = CLEANUP_BATCH): P
   return total;
 }
 
+/**
+ * Tells each provider's Message Box once about every invitation that expired unaccepted
+ * (invitations expire by time; expiry_notified_at records that the notification was written).
+ */
+export async function notifyExpiredInvitations(svc: Services, batchSize = CLEANUP_BATCH): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const now = svc.clock.now();
+    const n = await svc.db.transaction(async (tx) => {
+      const due = await tx
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(and(eq(invitations.status, "pending"), lt(invitations.expiresAt, now), isNull(invitations.expiryNotifiedAt)))
+        .limit(batchSize)
+        .for("update", { skipLocked: true });
+      if (due.length === 0) return 0;
+      const marked = await tx
+        .update(invitations)
+        .set({ expiryNotifiedAt: now })
+        .where(and(inArray(invitations.id, due.map((d) => d.id)), isNull(invitations.expiryNotifiedAt)))
+        .returning({ providerId: invitations.providerId, firstName: invitations.firstName, lastName: invitations.lastName });
+      await notifyAll(tx, svc, marked.map((m) => ({ kind: "invitation.expired" as const, providerId: m.providerId, inviteeName: `${m.firstName} ${m.lastName}` })));
+      return marked.length;
+    });
+    total += n;
+    if (n === 0) break;
+  }
+  return total;
+}
+
 /** Deletes matching rows in batches (ids locked with SKIP LOCKED); returns how many. */
 async function deleteInBatches(db: Db, table: PgTable & { id: PgColumn }, where: SQL | undefined, batchSize: number): Promise<number> {
   let total = 0;
@@ -154,6 +190,7 @@ export async function runCleanup(svc: Services, transports: Transports, batchSiz
   const autoDenied = await autoDenyExpired(svc, batchSizeOverride ?? AUTO_DENY_BATCH);
   const batchSize = batchSizeOverride ?? CLEANUP_BATCH;
   const reminders = await sendReminders(svc, batchSize);
+  await notifyExpiredInvitations(svc, batchSize);
   const now = svc.clock.now();
   const graceCutoff = new Date(now.getTime() - GRACE_MS);
   // Invitations past expires_at are expired by time (accept.ts refuses them); they are counted, not rewritten.

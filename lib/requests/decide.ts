@@ -9,6 +9,7 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { providerDisplayName } from "@/lib/registry/rows";
 import type { Services } from "@/lib/services";
 import { isActiveAdmin } from "@/lib/users/authz";
+import { notify } from "@/lib/messages/notify";
 import { deniedEmail } from "./emails";
 import { autoDenyAt, DECISION_WINDOW_MS, effectiveStatus, isAutoDenied, timeLeftText, type RequestStatus } from "./policy";
 import { approveSchema, denySchema } from "./schemas";
@@ -85,6 +86,7 @@ export async function approveRequest(svc: Services, adminUserId: string, provide
       invitedByUserId: adminUserId,
       accessRequestId: decided.id,
     });
+    await notify(tx, svc, { kind: "access_request.approved", providerId, requesterName: `${decided.firstName} ${decided.lastName}`, actorUserId: adminUserId });
     await recordAudit(
       tx,
       ctx,
@@ -113,6 +115,7 @@ export async function denyRequest(svc: Services, adminUserId: string, providerId
     if (!decided) return whyNotDecided(tx, providerId, requestId, now);
     const [provider] = await tx.select().from(providers).where(eq(providers.id, providerId));
     await enqueueEmail(tx, { to: decided.email, ...deniedEmail(svc.mail, { firstName: decided.firstName, providerName: providerDisplayName(provider!), reason, automatic: false }) });
+    await notify(tx, svc, { kind: "access_request.denied", providerId, requesterName: `${decided.firstName} ${decided.lastName}`, actorUserId: adminUserId });
     await recordAudit(tx, ctx, { action: "access_request.denied", actorUserId: adminUserId, providerId, details: { requestId, email: decided.email, reason } }, now);
     return { ok: true };
   });

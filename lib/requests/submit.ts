@@ -7,6 +7,7 @@ import { hitRateLimits } from "@/lib/rate-limit";
 import { isUuid } from "@/lib/access/permissions";
 import { providerDisplayName } from "@/lib/registry/rows";
 import type { Services } from "@/lib/services";
+import { notify } from "@/lib/messages/notify";
 import { activeAdmins, registeredProviderById, registeredProvidersByName, registeredProvidersByNpi } from "./directory";
 import { newRequestAdminEmail, requestReceivedEmail } from "./emails";
 import { DECISION_WINDOW_MS, REQUEST_RATE } from "./policy";
@@ -103,6 +104,7 @@ export async function submitAccessRequest(svc: Services, input: unknown, ctx: Re
     for (const admin of await activeAdmins(tx, [provider.id])) {
       await enqueueEmail(tx, { to: admin.email, ...newRequestAdminEmail(svc.mail, { requesterName: `${v.firstName} ${v.lastName}`, providerName }) });
     }
+    await notify(tx, svc, { kind: "access_request.received", providerId: provider.id, requesterName: `${v.firstName} ${v.lastName}` });
     await recordAudit(tx, ctx, { action: "access_request.submitted", providerId: provider.id, details: { requestId: row!.id, email: v.email } }, now);
   });
   return { ok: true };

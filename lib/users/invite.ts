@@ -11,6 +11,7 @@ import { invitationEmail } from "@/lib/invitations/emails";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { providerDisplayName } from "@/lib/registry/rows";
 import type { Services } from "@/lib/services";
+import { notify } from "@/lib/messages/notify";
 import { isActiveAdmin } from "./authz";
 import { invitationIdSchema, inviteBatchSchema, inviteRowSchema, type InviteRow } from "./schemas";
 
@@ -61,6 +62,7 @@ export async function inviteUsers(svc: Services, actorId: string, providerId: st
           permissions: [...new Set(row.permissions)],
           invitedByUserId: actorId,
         });
+        await notify(tx, svc, { kind: "invitation.sent", providerId, inviteeName: `${row.firstName} ${row.lastName}`, actorUserId: actorId });
         await recordAudit(
           tx,
           ctx,

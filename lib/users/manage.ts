@@ -5,6 +5,7 @@ import { recordAudit, type RequestContext } from "@/lib/audit";
 import { grantedPermissions, isUuid, permissionsToStore, userPermissions, type Permission, type Role } from "@/lib/access/permissions";
 import { fieldErrorsOf } from "@/lib/forms";
 import type { Services } from "@/lib/services";
+import { notify, type NotificationEvent } from "@/lib/messages/notify";
 import { isActiveAdmin } from "./authz";
 import { editMembershipSchema, membershipIdSchema } from "./schemas";
 
@@ -70,7 +71,7 @@ type Change = (m: ProviderMembership) => { role: Role; permissions: string[]; st
  * other at once are serialized and the second sees the first's change), lock the target, refuse
  * anything that would leave no active administrator, write, audit.
  */
-async function change(svc: Services, actorId: string, providerId: string, membershipId: string, action: string, ctx: RequestContext, compute: Change): Promise<ManageResult> {
+async function change(svc: Services, actorId: string, providerId: string, membershipId: string, action: UsersEvent["kind"], ctx: RequestContext, compute: Change): Promise<ManageResult> {
   const now = svc.clock.now();
   return svc.db.transaction(async (tx): Promise<ManageResult> => {
     const admins = isUuid(providerId) ? await lockActiveAdmins(tx, providerId) : [];
@@ -96,6 +97,7 @@ async function change(svc: Services, actorId: string, providerId: string, member
     // Kept while revoked (the revoked-access notice says when); cleared by Restore.
     const revokedAt = next.status === "revoked" ? (target.status === "revoked" ? target.revokedAt : now) : null;
     await tx.update(providerMemberships).set({ role: next.role, permissions, status: next.status, revokedAt, updatedAt: now }).where(eq(providerMemberships.id, target.id));
+    await notify(tx, svc, notificationFor(action, { providerId, subjectUserId: target.userId, actorUserId: actorId, role: next.role, permissions }));
     await recordAudit(
       tx,
       ctx,
@@ -110,6 +112,14 @@ async function change(svc: Services, actorId: string, providerId: string, member
     );
     return { ok: true };
   });
+}
+
+type UsersEvent = Extract<NotificationEvent, { kind: `users.${string}` }>;
+
+/** The Message Box notification for a Users-tab change (its audit action names the kind). */
+function notificationFor(action: UsersEvent["kind"], e: { providerId: string; subjectUserId: string; actorUserId: string; role: Role; permissions: string[] }): UsersEvent {
+  if (action === "users.role_changed") return { kind: action, ...e };
+  return { kind: action, providerId: e.providerId, subjectUserId: e.subjectUserId, actorUserId: e.actorUserId };
 }
 
 async function lockActiveAdmins(tx: Db, providerId: string): Promise<{ id: string; userId: string }[]> {

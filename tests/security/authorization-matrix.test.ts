@@ -39,6 +39,7 @@ const MATRIX: Record<string, Row> = {
   // Ends the session the caller's own cookie names, whatever its state (the MFA pages offer it too).
   "auth.sign_out": { scope: "public" },
   "requests.submit": { scope: "public" },
+  "support.send_message": { scope: "public" },
   "invitations.continue": { scope: "public" },
   "providers.search": { scope: "public" },
   health: { scope: "public" },
@@ -89,6 +90,12 @@ const MATRIX: Record<string, Row> = {
   "users.cancel_invitation": { scope: "provider", input: (w) => ({ invitationId: w.invitationId }) },
   "requests.approve": { scope: "provider", input: (w) => ({ requestId: w.requestId, decision: { role: "admin", permissions: [] } }) },
   "requests.deny": { scope: "provider", input: (w) => ({ requestId: w.requestId, decision: { reason: "no" } }) },
+  // Message Box: provider A's thread between Alice and Bob, and A's members as recipients.
+  "messages.compose": { scope: "provider", input: (w) => ({ to: [w.alice.userId, w.bob.userId], subject: "Intrusion", body: "From outside" }) },
+  "messages.reply": { scope: "provider", input: (w) => ({ threadId: w.threadId, body: "From outside" }) },
+  "messages.set_state": { scope: "provider", input: (w) => ({ threadId: w.threadId, state: "archived" }) },
+  // The caller's own email setting: the administrator of B may change theirs (for B's Message Box); it touches nobody else.
+  "messages.notice_setting": { scope: "self", input: () => ({ emailNotice: "" }), allowed: ["adminOfOther"] },
 };
 
 /** Next's redirect() and notFound() throw errors whose digest says what they are. */
@@ -213,7 +220,7 @@ describe("provider-scoped pages: refused, or showing nothing of provider A", () 
       scope.sessionId = who === "anonymous" ? null : world.sessions[who];
       let outcome: Outcome;
       try {
-        const element = await Page({ searchParams: Promise.resolve({}), params: Promise.resolve({}) });
+        const element = await Page({ searchParams: Promise.resolve({}), params: Promise.resolve({ threadId: world.threadId }) });
         const rendered = JSON.stringify(element, (_k, v) => (typeof v === "function" || typeof v === "symbol" ? undefined : v)) ?? "";
         for (const secret of world.secrets) expect(rendered, `${file} as ${who} shows ${secret}`).not.toContain(secret);
         outcome = { kind: "ok", value: null };
@@ -226,7 +233,9 @@ describe("provider-scoped pages: refused, or showing nothing of provider A", () 
       if (who === "anonymous") expect(outcome, cell).toEqual({ kind: "redirect", to: "/login" });
       if (who === "passwordOnly") expect(outcome, cell).toEqual({ kind: "redirect", to: "/mfa" });
       if (who === "revokedUser" && !/associate|settings/.test(file)) expect(outcome, cell).toEqual({ kind: "redirect", to: "/associate" });
-      if (who === "userWithoutPermission" && file.includes("/users")) expect(outcome, cell).toEqual({ kind: "not_found" });
+      if (who === "userWithoutPermission" && /\/(users|messages)/.test(file)) expect(outcome, cell).toEqual({ kind: "not_found" });
+      // Provider A's thread, opened from provider B: not found.
+      if (who === "adminOfOther" && file.includes("[threadId]")) expect(outcome, cell).toEqual({ kind: "not_found" });
     }
   });
 });

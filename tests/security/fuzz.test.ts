@@ -59,6 +59,7 @@ const FIELDS: Record<string, string[]> = {
     "program", "state", "npi", "providerId", "providerName", "firstName", "lastName", "positionTitle", "email", "confirmEmail",
     "phoneArea", "phonePrefix", "phoneLine", "phoneExtension", "reason", "website",
   ],
+  "support.send_message": ["name", "email", "phone", "topic", "message", "website"],
   // Sign out reads no fields; whatever the body holds, it ends the cookie's session (if any) and redirects.
   "auth.sign_out": [],
 };
@@ -88,6 +89,7 @@ const VALID: Record<string, () => Record<string, unknown>> = {
     reason: "Claims",
   }),
   "auth.forgot_password": () => ({ email: `someone${++unique}@fuzz.example` }),
+  "support.send_message": () => ({ name: "Rosa Diaz", email: `writer${++unique}@fuzz.example`, topic: "other", message: "Hello" }),
   "auth.resend_activation": () => ({ email: `someone${++unique}@fuzz.example` }),
 };
 

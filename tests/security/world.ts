@@ -2,6 +2,10 @@ import { and, eq, inArray, or } from "drizzle-orm";
 import {
   accessRequests,
   invitations,
+  messageNoticeSettings,
+  messageParticipants,
+  messages,
+  messageThreads,
   mfaFactors,
   outbox,
   providerAgreements,
@@ -14,6 +18,7 @@ import {
 } from "@/db/schema";
 import { createSession } from "@/lib/auth/sessions";
 import { createInvitation } from "@/lib/invitations/create";
+import { startThread } from "@/lib/messages/deliver";
 import { encryptSecret } from "@/lib/mfa/crypto";
 import { replaceRecoveryCodes } from "@/lib/mfa/recovery";
 import { newTotpSecret } from "@/lib/mfa/totp";
@@ -48,6 +53,8 @@ export interface World {
   invitationId: string;
   invitationToken: string;
   invitationEmail: string;
+  /** A Message Box thread of provider A between Alice and Bob. */
+  threadId: string;
   sessions: Record<Exclude<Principal, "anonymous">, string>;
   /** Strings that only provider A's members may ever see. */
   secrets: string[];
@@ -103,7 +110,18 @@ export async function buildWorld(svc: Services): Promise<World> {
   const [device] = await db.select().from(trustedDevices).where(eq(trustedDevices.userId, alice.userId));
 
   const bob = await person("bob");
-  const bobMembership = await member(bob.userId, providerA, "user", "active", ["claims_view"]);
+  const bobMembership = await member(bob.userId, providerA, "user", "active", ["claims_view", "message_box"]);
+  const threadSubject = `Matrix thread ${n} subject`;
+  const threadId = await startThread(db, {
+    providerId: providerA,
+    subject: threadSubject,
+    notificationKind: null,
+    senderUserId: alice.userId,
+    senderName: "alice",
+    body: `Matrix thread ${n} body`,
+    recipientIds: [bob.userId],
+    at: now,
+  });
 
   const requestEmail = `requester.${n}@matrix.example`;
   const [request] = await db
@@ -154,13 +172,14 @@ export async function buildWorld(svc: Services): Promise<World> {
     invitationId: invitation.id,
     invitationToken: token,
     invitationEmail,
+    threadId,
     sessions: {
       passwordOnly: await session(passwordOnly.userId, { verified: false }),
       adminOfOther: await session(adminOfOther.userId, { verified: true, activeProviderId: providerB }),
       userWithoutPermission: await session(plainUser.userId, { verified: true, activeProviderId: providerA }),
       revokedUser: await session(revoked.userId, { verified: true, activeProviderId: providerA }),
     },
-    secrets: [alice.email, bob.email, requestEmail, invitationEmail],
+    secrets: [alice.email, bob.email, requestEmail, invitationEmail, threadSubject],
   };
 }
 
@@ -177,6 +196,10 @@ export async function victimSnapshot(svc: Services, w: World): Promise<string> {
     recoveryCodes: await db.select().from(recoveryCodes).where(inArray(recoveryCodes.userId, people)).orderBy(recoveryCodes.id),
     devices: await db.select().from(trustedDevices).where(inArray(trustedDevices.userId, people)).orderBy(trustedDevices.id),
     sessions: await db.select().from(sessions).where(inArray(sessions.userId, people)).orderBy(sessions.id),
+    threads: await db.select().from(messageThreads).where(eq(messageThreads.providerId, w.providerA)).orderBy(messageThreads.id),
+    messages: await db.select({ m: messages }).from(messages).innerJoin(messageThreads, eq(messageThreads.id, messages.threadId)).where(eq(messageThreads.providerId, w.providerA)).orderBy(messages.id),
+    boxes: await db.select().from(messageParticipants).where(eq(messageParticipants.providerId, w.providerA)).orderBy(messageParticipants.threadId, messageParticipants.userId),
+    noticeSettings: await db.select().from(messageNoticeSettings).where(inArray(messageNoticeSettings.userId, people)).orderBy(messageNoticeSettings.userId),
     mail: await db
       .select({ id: outbox.id })
       .from(outbox)

@@ -13,7 +13,7 @@ export default async function LinkedAccountsPage({ searchParams }: { searchParam
   const accounts = await linkedAccountsFor(user.id, provider.id);
   const params = await searchParams;
   return (
-    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="accounts" isAdmin={membership.role === "admin"}>
+    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="accounts">
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <h1 className="text-2xl font-bold text-brand-800">Manage Linked Accounts</h1>
         <AccountTabs current="accounts" />

@@ -12,7 +12,7 @@ export default async function AssociatePage() {
   if (!active) await resumePendingInvitation(user.email);
   const accounts = await linkedAccountsFor(user.id, active?.provider.id ?? null);
   return (
-    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="associate" isAdmin={active?.membership.role === "admin"}>
+    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="associate">
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-2xl font-bold text-brand-800">
           Welcome, {user.firstName} {user.lastName}

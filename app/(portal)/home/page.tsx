@@ -23,7 +23,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const [accounts, practitioners] = await Promise.all([linkedAccountsFor(user.id, provider.id), groupPractitioners(svc.db, provider)]);
   const params = await searchParams;
   return (
-    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="home" isAdmin={membership.role === "admin"}>
+    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="home">
       <div className="space-y-6">
         <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <h1 className="text-2xl font-bold text-brand-800">

@@ -11,7 +11,7 @@ export default async function LinkAccountPage() {
   const { user, provider, membership } = await requirePage("providerMember");
   const accounts = await linkedAccountsFor(user.id, provider.id);
   return (
-    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="link" isAdmin={membership.role === "admin"}>
+    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="link">
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-2xl font-bold text-brand-800">Link Account</h1>
         <AccountTabs current="link" />

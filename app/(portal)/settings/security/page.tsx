@@ -47,7 +47,7 @@ export default async function SecuritySettingsPage() {
   const at = (d: Date) => <DateTime value={d} timeZone={timeZone} />;
   const when = (d: Date) => formatDateTime(d, timeZone);
   const frame = (body: React.ReactNode) => (
-    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="settings" isAdmin={active?.membership.role === "admin"}>
+    <PortalShell userName={`${user.firstName} ${user.lastName}`} accounts={accounts} current="settings">
       <div className="space-y-6">
         <h1 className="text-2xl font-bold text-brand-800">Security settings</h1>
         {body}

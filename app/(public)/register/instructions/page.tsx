@@ -1,11 +1,9 @@
 import Link from "next/link";
-import { siteConfig } from "@/lib/site";
 
 export const metadata = { title: "Registration Instructions" };
 
 /** The registration guide (seeds 003 and 004), in the portal's own words. */
 export default function RegistrationInstructionsPage() {
-  const { supportPhone } = siteConfig();
   return (
     <article className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="text-2xl font-bold text-brand-800">Registration Instructions</h1>
@@ -49,7 +47,11 @@ export default function RegistrationInstructionsPage() {
         to reset your password, or wait 24 hours and try again.
       </p>
       <p className="mt-6 text-slate-700">
-        Need help? Call <strong>{supportPhone}</strong>.
+        Need help? Call the number at the bottom of this page, or{" "}
+        <a href="/send-message" className="text-brand-700 underline">
+          send us a message
+        </a>
+        .
       </p>
       <p className="mt-6">
         <Link href="/login" className="text-brand-700 underline">Back to sign in</Link>
