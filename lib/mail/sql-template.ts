@@ -49,3 +49,10 @@ export function sqlEmail<K extends string>(values: Record<K, SQL>, render: (fiel
   const v = values as Record<string, SQL>;
   return { subject: rebuild(email.subject, v, false), text: rebuild(email.text, v, false), html: rebuild(email.html, v, true) };
 }
+
+/** sqlEmail for any plain-text strings (no HTML escaping): each string `render` returns, as SQL. */
+export function sqlText<K extends string, R extends Record<string, string>>(values: Record<K, SQL>, render: (fields: Record<K, string>) => R): { [P in keyof R]: SQL } {
+  const fields = Object.fromEntries(Object.keys(values).map((k) => [k, marker(k)])) as Record<K, string>;
+  const rendered = render(fields);
+  return Object.fromEntries(Object.entries(rendered).map(([k, v]) => [k, rebuild(v, values as Record<string, SQL>, false)])) as { [P in keyof R]: SQL };
+}

@@ -9,6 +9,7 @@ import { providerDisplayName } from "@/lib/registry/rows";
 import { TEST_MAIL, testServices } from "@/tests/services";
 import { createTestDb, type TestDb } from "@/tests/test-db";
 import { autoDenyExpired } from "./cleanup";
+import { notificationText } from "@/lib/messages/notify";
 import { deniedEmail } from "./emails";
 
 let t: TestDb;
@@ -93,6 +94,18 @@ describe("autoDenyExpired (set-based)", () => {
     expect(await count(sql`select count(*)::int as n from message_participants where provider_id = ${mary}::uuid`)).toBe(total);
     expect(await count(sql`select count(distinct details->>'requestId')::int as n from audit_events where action = 'access_request.auto_denied'`)).toBe(total);
     expect(await count(sql`select count(*)::int as n from audit_events`)).toBe(total);
+    // The notification is the one notifyAll writes for this event, and the administrator gets one notice email.
+    const [thread] = rowsOf<{ subject: string; body: string; sender_name: string; unread_count: number; is_notification: boolean }>(
+      await t.db.execute(sql`
+        select t.subject, m.body, m.sender_name, p.unread_count, t.is_notification from message_threads t
+        join messages m on m.thread_id = t.id join message_participants p on p.thread_id = t.id
+        where t.kind = 'access_request.auto_denied' limit 1`),
+    );
+    const requester = thread!.subject.replace(/^Access request from (.*) denied automatically$/, "$1");
+    expect(requester).toMatch(/^R Q\d+$/);
+    const text = notificationText({ kind: "access_request.auto_denied", providerId: mary, requesterName: requester }, () => "", TEST_MAIL.portalName);
+    expect(thread).toEqual({ subject: text.subject, body: text.body, sender_name: TEST_MAIL.portalName, unread_count: 1, is_notification: true });
+    expect(await count(sql`select count(*)::int as n from outbox where recipient = 'admin@mary.example'`)).toBe(1);
     expect(await autoDenyExpired(svc)).toBe(0);
   });
 });

@@ -6,12 +6,13 @@ import { accessRequests, invitations, mfaCodes, outbox, pendingAssociations, pro
 import { safeEqual } from "@/lib/auth/tokens";
 import { DAY } from "@/lib/clock";
 import { dispatchOutbox, type DispatchResult } from "@/lib/mail/dispatcher";
-import { sqlEmail } from "@/lib/mail/sql-template";
+import { sqlEmail, sqlText } from "@/lib/mail/sql-template";
 import type { Transports } from "@/lib/mail/transports";
 import { purgeRateLimits } from "@/lib/rate-limit";
 import { providerDisplayName } from "@/lib/registry/rows";
 import type { Services } from "@/lib/services";
-import { notifyAll } from "@/lib/messages/notify";
+import { queueNotices } from "@/lib/messages/notice";
+import { notificationText, notifyAll } from "@/lib/messages/notify";
 import { activeAdmins } from "./directory";
 import { deniedEmail, reminderAdminEmail } from "./emails";
 import { DECISION_WINDOW_MS, REMINDER_BEFORE_MS } from "./policy";
@@ -36,6 +37,7 @@ export interface CleanupCounts {
 }
 
 export const AUTO_DENY_BATCH = 5000;
+const NOTIFICATION_KIND = "access_request.auto_denied" as const;
 
 /** A provider's display name in SQL, as lib/registry/rows.ts `providerDisplayName` builds it. */
 const providerNameSql = sql`coalesce(p.group_name, trim(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '')), 'the provider')`;
@@ -44,9 +46,10 @@ const providerNameSql = sql`coalesce(p.group_name, trim(coalesce(p.first_name, '
  * Denies every pending access request submitted 5 or more days ago. Each batch is one statement:
  * it locks up to `batchSize` due rows with FOR UPDATE SKIP LOCKED (two concurrent runs never take
  * the same row), denies them, queues each requester's email (rendered in SQL, see
- * lib/mail/sql-template.ts) and writes each audit event; the same transaction then writes the
- * batch's Message Box notifications (notifyAll). Only the requesters' names come back to Node,
- * one batch at a time, so memory stays flat however many requests expired. The
+ * lib/mail/sql-template.ts), writes each audit event and the Message Box notification notifyAll
+ * would write (a thread, its message and each active administrator's copy), all in that
+ * statement's transaction, then queues the administrators' notice emails. Nothing per request
+ * comes back to Node, so memory stays flat however many requests expired. The
  * update takes its rows by primary key (`= any(array(...))`): a join to the CTE can turn into a
  * scan of every request per batch when the table's statistics are stale.
  */
@@ -55,12 +58,16 @@ export async function autoDenyExpired(svc: Services, batchSize = AUTO_DENY_BATCH
     deniedEmail(svc.mail, { firstName: f.firstName, providerName: f.providerName, reason: null, automatic: true }),
   );
   const template = deniedEmail(svc.mail, { firstName: "", providerName: "", reason: null, automatic: true }).template;
+  // The Message Box notification notifyAll would write for this event, rendered in SQL from the row.
+  const note = sqlText({ requesterName: sql`(n.first_name || ' ' || n.last_name)` }, (f) =>
+    notificationText({ kind: NOTIFICATION_KIND, providerId: "", requesterName: f.requesterName }, () => "", svc.mail.portalName),
+  );
   let total = 0;
   for (;;) {
     const now = svc.clock.now();
     const cutoff = new Date(now.getTime() - DECISION_WINDOW_MS);
     const n = await svc.db.transaction(async (tx) => {
-      const denied = rowsOf<{ provider_id: string; first_name: string; last_name: string }>(
+      const [row] = rowsOf<{ n: number; notice_to: string[] | null }>(
         await tx.execute(sql`
           with due as (
             select id from access_requests
@@ -81,12 +88,30 @@ export async function autoDenyExpired(svc: Services, batchSize = AUTO_DENY_BATCH
             insert into audit_events (action, provider_id, details, created_at)
             select 'access_request.auto_denied', d.provider_id, jsonb_build_object('requestId', d.id, 'email', d.email), ${now.toISOString()}::timestamptz
             from denied d
+          ), admins as (
+            select m.provider_id, m.user_id from provider_memberships m
+            where m.role = 'admin' and m.status = 'active' and m.provider_id in (select provider_id from denied)
+          ), notified as (
+            select gen_random_uuid() as thread_id, d.provider_id, d.first_name, d.last_name from denied d
+            where exists (select 1 from admins a where a.provider_id = d.provider_id)
+          ), threads as (
+            insert into message_threads (id, provider_id, subject, is_notification, kind, created_at)
+            select n.thread_id, n.provider_id, ${note.subject}, true, ${NOTIFICATION_KIND}, ${now.toISOString()}::timestamptz from notified n
+            returning id
+          ), posted as (
+            insert into messages (thread_id, sender_user_id, sender_name, body, created_at)
+            select n.thread_id, null, ${svc.mail.portalName}, ${note.body}, ${now.toISOString()}::timestamptz
+            from threads t join notified n on n.thread_id = t.id
+          ), copies as (
+            insert into message_participants (thread_id, user_id, provider_id, last_message_at, last_sender_name, unread_count)
+            select n.thread_id, a.user_id, n.provider_id, ${now.toISOString()}::timestamptz, ${svc.mail.portalName}, 1
+            from threads t join notified n on n.thread_id = t.id join admins a on a.provider_id = n.provider_id
           )
-          select d.provider_id, d.first_name, d.last_name from denied d`),
+          select (select count(*)::int from denied) as n, (select array_agg(distinct a.user_id)::text[] from admins a) as notice_to`),
       );
-      // The Message Box notifications (one batch's names, then dropped: memory stays bounded by the batch).
-      await notifyAll(tx, svc, denied.map((d) => ({ kind: "access_request.auto_denied" as const, providerId: d.provider_id, requesterName: `${d.first_name} ${d.last_name}` })));
-      return denied.length;
+      // The Message Box notice emails: one per administrator at most (a handful of ids per batch).
+      await queueNotices(tx, svc, row?.notice_to ?? []);
+      return Number(row?.n ?? 0);
     });
     total += n;
     if (n === 0) break;
