@@ -97,15 +97,14 @@ export async function autoDenyExpired(svc: Services, batchSize = AUTO_DENY_BATCH
           ), threads as (
             insert into message_threads (id, provider_id, subject, is_notification, kind, created_at)
             select n.thread_id, n.provider_id, ${note.subject}, true, ${NOTIFICATION_KIND}, ${now.toISOString()}::timestamptz from notified n
-            returning id
           ), posted as (
             insert into messages (thread_id, sender_user_id, sender_name, body, created_at)
-            select n.thread_id, null, ${svc.mail.portalName}, ${note.body}, ${now.toISOString()}::timestamptz
-            from threads t join notified n on n.thread_id = t.id
+            -- (the foreign keys to message_threads are checked when the whole statement has run)
+            select n.thread_id, null, ${svc.mail.portalName}, ${note.body}, ${now.toISOString()}::timestamptz from notified n
           ), copies as (
             insert into message_participants (thread_id, user_id, provider_id, last_message_at, last_sender_name, unread_count)
             select n.thread_id, a.user_id, n.provider_id, ${now.toISOString()}::timestamptz, ${svc.mail.portalName}, 1
-            from threads t join notified n on n.thread_id = t.id join admins a on a.provider_id = n.provider_id
+            from notified n join admins a on a.provider_id = n.provider_id
           )
           select (select count(*)::int from denied) as n, (select array_agg(distinct a.user_id)::text[] from admins a) as notice_to`),
       );
