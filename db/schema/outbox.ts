@@ -30,7 +30,7 @@ export const outbox = pgTable(
   (t) => [
     index("outbox_pending_idx").on(t.status, t.nextAttemptAt),
     index("outbox_recipient_idx").on(t.recipient, t.createdAt),
-    // The dispatcher's oldest due rows, read in order (migration 0010).
+    // The dispatcher's oldest due rows, read in order (migration 0009).
     index("outbox_due_idx").on(t.createdAt).where(sql`${t.status} in ('pending', 'sending')`),
   ],
 );

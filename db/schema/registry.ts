@@ -44,11 +44,11 @@ export const providers = pgTable(
     index("providers_group_provider_number_idx").on(t.groupProviderNumber),
     index("providers_search_name_trgm_idx").using("gin", sql`${t.searchName} gin_trgm_ops`),
     // The Request Access search looks only at registered providers: small indexes, fast on a million-row registry.
-    // The name after its first character: with the order index below, a name query sorts only its rare matches (migration 0010).
+    // The name after its first character: with the order index below, a name query sorts only its rare matches (migration 0009).
     index("providers_registered_name_tail_trgm_idx").using("gin", sql`substr(${t.searchName}, 2) gin_trgm_ops`).where(sql`${t.registered}`),
     index("providers_registered_cities_trgm_idx").using("gin", sql`${t.searchCities} gin_trgm_ops`).where(sql`${t.registered}`),
     index("providers_registered_npi_idx").using("btree", sql`${t.npi} bpchar_pattern_ops`).where(sql`${t.registered}`),
-    // Registered providers in search-result order; migration 0010 adds INCLUDE (search_cities), which drizzle cannot declare.
+    // Registered providers in search-result order; migration 0009 adds INCLUDE (search_cities), which drizzle cannot declare.
     index("providers_registered_order_idx").on(sql`${t.searchName} collate "C"`, t.npi, t.id).where(sql`${t.registered}`),
   ],
 );

@@ -34,7 +34,7 @@ function escapeLike(s: string): string {
 export const ORDERED_PASS_ROWS = 4000;
 export const WIDE_PASS_ROWS = 30000;
 
-/** In name order, bytewise (COLLATE "C"): the order providers_registered_order_idx keeps (migration 0010). */
+/** In name order, bytewise (COLLATE "C"): the order providers_registered_order_idx keeps (migration 0009). */
 const RESULT_ORDER = sql.raw(`f.search_name collate "C", f.npi, f.id`);
 
 /**
