@@ -23,14 +23,30 @@ describe("readCsv", () => {
       { line: 5, fields: ["last", "row"] },
     ]);
   });
-  it("keeps empty fields", async () => {
-    expect(await all([",a,,\n"])).toEqual([{ line: 1, fields: ["", "a", "", ""] }]);
+  it("numbers lines after CRLF breaks inside quotes, blank lines and a BOM", async () => {
+    const rows = await all(["\uFEFFh,i\r\n\r\n", '"a\r\nb\r\nc",d\r\n', "\r\n\r\n", "e,f\r\n", '"g\nh",i\n', "j,k"]);
+    expect(rows).toEqual([
+      { line: 1, fields: ["h", "i"] },
+      { line: 3, fields: ["a\r\nb\r\nc", "d"] },
+      { line: 8, fields: ["e", "f"] },
+      { line: 9, fields: ["g\nh", "i"] },
+      { line: 11, fields: ["j", "k"] },
+    ]);
+  });
+  it("keeps empty fields and a quote inside an unquoted field", async () => {
+    expect(await all([',a,,\n', 'O"Neil,b\n'])).toEqual([
+      { line: 1, fields: ["", "a", "", ""] },
+      { line: 2, fields: ['O"Neil', "b"] },
+    ]);
   });
   it("a CR split from its LF by a chunk border is one line break", async () => {
     expect(await all(["a\r", "\nb\n"])).toEqual([
       { line: 1, fields: ["a"] },
       { line: 2, fields: ["b"] },
     ]);
+  });
+  it("an unclosed quote is reported with its line instead of swallowing the file", async () => {
+    await expect(all(["a,b\n", 'c,"never closed\n', "d,e\n"])).rejects.toThrow(/line 2/);
   });
   it("csvField quotes only when needed and round-trips", async () => {
     expect(csvField("plain")).toBe("plain");

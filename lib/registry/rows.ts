@@ -48,7 +48,18 @@ const MAX_FIELD = 200;
 
 /** Validates one CSV row (already mapped by header) into provider and address fields. */
 export function parseRegistryRow(raw: Record<RegistryColumn, string>): RowResult {
-  const v = (k: RegistryColumn) => (raw[k] ?? "").trim();
+  return validateRegistryRow((k) => (raw[k] ?? "").trim());
+}
+
+/** Where each of REGISTRY_COLUMNS sits in a file's header (columns may come in any order). */
+export type ColumnPositions = Record<RegistryColumn, number>;
+
+/** The same validation on a record's fields as read, without building an object per row. */
+export function parseRegistryFields(fields: readonly string[], positions: ColumnPositions): RowResult {
+  return validateRegistryRow((k) => (fields[positions[k]] ?? "").trim());
+}
+
+function validateRegistryRow(v: (k: RegistryColumn) => string): RowResult {
   const errors: string[] = [];
   const providerNumber = v("provider_number");
 

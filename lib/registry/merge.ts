@@ -1,0 +1,144 @@
+import type { ImportSession } from "./session";
+import { STAGE_COLUMNS, type RowProblem } from "./stage";
+
+/**
+ * The set-based half of the registry import: from the staging table (every valid row, plus a
+ * marker for every bad row that named its provider) to providers and provider_addresses.
+ *
+ * - registry_summary: one row per provider number: all rows valid? provider columns the same on
+ *   every row? and a fingerprint of everything imported for it (addresses in file order).
+ * - A provider with a bad row, or whose rows disagree, is left out whole.
+ * - registry_changed: good providers whose fingerprint differs from the stored one (or new ones).
+ *   Unchanged providers are never written, so a re-import costs one aggregate and one anti-join.
+ * - One upsert into providers, then their addresses are replaced.
+ */
+
+export const STAGE_TABLE = "registry_stage";
+
+const PROVIDER_COLUMNS = ["npi", "provider_type", "first_name", "last_name", "group_name", "tax_id", "group_provider_number", "program"];
+const ADDRESS_COLUMNS = ["address_type", "line1", "city", "state", "zip5", "zip4"];
+/** A row's provider (or address) columns as one comparable value; json keeps null apart from "". */
+const keyOf = (columns: string[], alias = "") => `json_build_array(${columns.map((c) => alias + c).join(", ")})::text`;
+const PROVIDER_KEY = keyOf(PROVIDER_COLUMNS);
+const ADDRESS_KEY = keyOf(ADDRESS_COLUMNS);
+
+export const CREATE_STAGE = `create temp table ${STAGE_TABLE} (
+  ${STAGE_COLUMNS.map((c) => (c === "line" ? "line integer not null" : c === "ok" ? "ok boolean not null" : c === "provider_number" ? `provider_number text collate "C" not null` : `${c} text`)).join(",\n  ")}
+) on commit drop`;
+
+const SUMMARIZE = [
+  `create temp table registry_summary on commit drop as
+   select provider_number,
+          bool_and(ok) as ok,
+          min(line) as first_line,
+          min(pkey) = max(pkey) as consistent,
+          md5(min(pkey) || string_agg(akey, E'\\n' order by line)) as fingerprint,
+          min(npi) as npi, min(provider_type) as provider_type, min(first_name) as first_name, min(last_name) as last_name,
+          min(group_name) as group_name, min(tax_id) as tax_id, min(group_provider_number) as group_provider_number,
+          min(program) as program, min(search_name) as search_name
+     from (select provider_number, ok, line, npi, provider_type, first_name, last_name, group_name, tax_id, group_provider_number,
+                  program, search_name, case when ok then ${PROVIDER_KEY} end as pkey, case when ok then ${ADDRESS_KEY} end as akey
+             from ${STAGE_TABLE}) s
+    group by provider_number`,
+  `analyze registry_summary`,
+];
+
+/**
+ * "provider columns differ from line N", as the row-by-row import reported it: on the first valid
+ * row that disagrees with the provider's first row, when that first row was valid and no bad row
+ * came before. Later disagreeing rows add nothing: the provider is already out.
+ */
+const FIND_CONFLICTS = `create temp table registry_conflicts on commit drop as
+  with firsts as (
+    select s.provider_number, s.line, ${keyOf(PROVIDER_COLUMNS, "s.")} as pkey
+      from registry_summary m join ${STAGE_TABLE} s on s.provider_number = m.provider_number and s.line = m.first_line
+     where not m.consistent and s.ok
+  ), differing as (
+    select f.provider_number, f.line as first_line, min(s.line) as line
+      from firsts f join ${STAGE_TABLE} s on s.provider_number = f.provider_number
+     where s.ok and s.line > f.line and ${keyOf(PROVIDER_COLUMNS, "s.")} <> f.pkey
+     group by f.provider_number, f.line
+  )
+  select d.* from differing d
+   where not exists (select 1 from ${STAGE_TABLE} b where b.provider_number = d.provider_number and not b.ok and b.line < d.line)`;
+
+const FIND_CHANGED = [
+  `create temp table registry_changed on commit drop as
+   select m.* from registry_summary m
+    where m.ok and m.consistent
+      and not exists (select 1 from providers p where p.provider_number = m.provider_number and p.fingerprint = m.fingerprint)`,
+  `analyze registry_changed`,
+];
+
+const WRITE = [
+  `create temp table registry_written (id uuid not null, provider_number text collate "C" not null, inserted boolean not null) on commit drop`,
+  `with cities as (
+     select s.provider_number, string_agg(distinct s.city_lower, ' ') as search_cities
+       from ${STAGE_TABLE} s join registry_changed c on c.provider_number = s.provider_number
+      group by s.provider_number
+   ), written as (
+     insert into providers (provider_number, npi, provider_type, first_name, last_name, group_name, tax_id, group_provider_number,
+                            program, search_name, search_cities, fingerprint)
+     select c.provider_number, c.npi, c.provider_type::provider_type, c.first_name, c.last_name, c.group_name, c.tax_id,
+            c.group_provider_number, c.program::program, c.search_name, coalesce(t.search_cities, ''), c.fingerprint
+       from registry_changed c left join cities t on t.provider_number = c.provider_number
+     on conflict (provider_number) do update set
+       npi = excluded.npi, provider_type = excluded.provider_type, first_name = excluded.first_name, last_name = excluded.last_name,
+       group_name = excluded.group_name, tax_id = excluded.tax_id, group_provider_number = excluded.group_provider_number,
+       program = excluded.program, search_name = excluded.search_name, search_cities = excluded.search_cities,
+       fingerprint = excluded.fingerprint, updated_at = now()
+     returning id, provider_number, (xmax = 0) as inserted
+   )
+   insert into registry_written select id, provider_number, inserted from written`,
+  `delete from provider_addresses a using registry_written w where a.provider_id = w.id and not w.inserted`,
+  `insert into provider_addresses (provider_id, address_type, line1, city, state, zip5, zip4, position)
+   select w.id, s.address_type::address_type, s.line1, s.city, s.state, s.zip5, s.zip4,
+          (row_number() over (partition by s.provider_number order by s.line) - 1)::integer
+     from ${STAGE_TABLE} s join registry_written w on w.provider_number = s.provider_number`,
+];
+
+export interface MergeResult {
+  providers: number;
+  rejectedProviders: number;
+  inserted: number;
+  updated: number;
+  /** The first `limit` conflicts by line, and how many there were. */
+  conflicts: RowProblem[];
+  conflictCount: number;
+}
+
+export const MERGE_STEPS = 4;
+
+export async function mergeStaged(session: ImportSession, conflictLimit: number, onStep: (done: number) => void): Promise<MergeResult> {
+  await session.query(`analyze ${STAGE_TABLE}`);
+  for (const q of SUMMARIZE) await session.query(q);
+  const [counts] = await session.query<{ good: number; rejected: number; inconsistent: number }>(
+    `select count(*) filter (where ok and consistent)::int as good,
+            count(*) filter (where not ok or not consistent)::int as rejected,
+            count(*) filter (where not consistent)::int as inconsistent
+       from registry_summary`,
+  );
+  onStep(1);
+
+  let conflicts: RowProblem[] = [];
+  let conflictCount = 0;
+  if (counts!.inconsistent > 0) {
+    await session.query(FIND_CONFLICTS);
+    const [c] = await session.query<{ n: number }>(`select count(*)::int as n from registry_conflicts`);
+    conflictCount = c!.n;
+    const rows = await session.query<{ line: number; provider_number: string; first_line: number }>(
+      `select line, provider_number, first_line from registry_conflicts order by line limit ${Number(conflictLimit)}`,
+    );
+    conflicts = rows.map((r) => ({ line: r.line, providerNumber: r.provider_number, reason: `provider columns differ from line ${r.first_line}` }));
+  }
+  onStep(2);
+
+  for (const q of FIND_CHANGED) await session.query(q);
+  onStep(3);
+  for (const q of WRITE) await session.query(q);
+  const [written] = await session.query<{ inserted: number; updated: number }>(
+    `select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from registry_written`,
+  );
+  onStep(4);
+  return { providers: counts!.good, rejectedProviders: counts!.rejected, inserted: written!.inserted, updated: written!.updated, conflicts, conflictCount };
+}
