@@ -65,6 +65,7 @@ export async function importRegistry(
     });
     const input = source instanceof Readable ? source : Readable.from(source);
     await session.copyIn(STAGE_TABLE, STAGE_COLUMNS, pipeline(input, stage, () => {}));
+    if (process.env.IMPORT_TIMING) console.error(`copy done ${process.uptime().toFixed(1)}`);
     if (!state.header) throw new RegistryHeaderError("The file is empty: expected a header line");
 
     const step = (done: number) => options.onProgress?.({ phase: "write", done, total: MERGE_STEPS });

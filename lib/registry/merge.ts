@@ -5,8 +5,10 @@ import { STAGE_COLUMNS, type RowProblem } from "./stage";
  * The set-based half of the registry import: from the staging table (every valid row, plus a
  * marker for every bad row that named its provider) to providers and provider_addresses.
  *
- * - registry_summary: one row per provider number: all rows valid? provider columns the same on
- *   every row? and a fingerprint of everything imported for it (addresses in file order).
+ * - registry_summary: one row per provider number, by one hash aggregate: all rows valid? provider
+ *   columns the same on every row (their hash, from stage.ts)? and a fingerprint of everything
+ *   imported for it: the provider's hash and the sums of its address hashes, so, as before, a
+ *   file that only lists the same addresses in another order changes nothing.
  * - A provider with a bad row, or whose rows disagree, is left out whole.
  * - registry_changed: good providers whose fingerprint differs from the stored one (or new ones).
  *   Unchanged providers are never written, so a re-import costs one aggregate and one anti-join.
@@ -15,15 +17,18 @@ import { STAGE_COLUMNS, type RowProblem } from "./stage";
 
 export const STAGE_TABLE = "registry_stage";
 
-const PROVIDER_COLUMNS = ["npi", "provider_type", "first_name", "last_name", "group_name", "tax_id", "group_provider_number", "program"];
-const ADDRESS_COLUMNS = ["address_type", "line1", "city", "state", "zip5", "zip4"];
-/** A row's provider (or address) columns as one comparable value; json keeps null apart from "". */
-const keyOf = (columns: string[], alias = "") => `json_build_array(${columns.map((c) => alias + c).join(", ")})::text`;
-const PROVIDER_KEY = keyOf(PROVIDER_COLUMNS);
-const ADDRESS_KEY = keyOf(ADDRESS_COLUMNS);
+const STAGE_TYPES: Partial<Record<(typeof STAGE_COLUMNS)[number], string>> = {
+  line: "integer not null",
+  provider_number: `text collate "C" not null`,
+  ok: "boolean not null",
+  provider_hash1: "integer",
+  provider_hash2: "integer",
+  address_hash1: "integer",
+  address_hash2: "integer",
+};
 
 export const CREATE_STAGE = `create temp table ${STAGE_TABLE} (
-  ${STAGE_COLUMNS.map((c) => (c === "line" ? "line integer not null" : c === "ok" ? "ok boolean not null" : c === "provider_number" ? `provider_number text collate "C" not null` : `${c} text`)).join(",\n  ")}
+  ${STAGE_COLUMNS.map((c) => `${c} ${STAGE_TYPES[c] ?? "text"}`).join(",\n  ")}
 ) on commit drop`;
 
 const SUMMARIZE = [
@@ -31,14 +36,9 @@ const SUMMARIZE = [
    select provider_number,
           bool_and(ok) as ok,
           min(line) as first_line,
-          min(pkey) = max(pkey) as consistent,
-          md5(min(pkey) || string_agg(akey, E'\\n' order by line)) as fingerprint,
-          min(npi) as npi, min(provider_type) as provider_type, min(first_name) as first_name, min(last_name) as last_name,
-          min(group_name) as group_name, min(tax_id) as tax_id, min(group_provider_number) as group_provider_number,
-          min(program) as program, min(search_name) as search_name
-     from (select provider_number, ok, line, npi, provider_type, first_name, last_name, group_name, tax_id, group_provider_number,
-                  program, search_name, case when ok then ${PROVIDER_KEY} end as pkey, case when ok then ${ADDRESS_KEY} end as akey
-             from ${STAGE_TABLE}) s
+          min(provider_hash1) = max(provider_hash1) and min(provider_hash2) = max(provider_hash2) as consistent,
+          concat_ws(':', count(*), min(provider_hash1), min(provider_hash2), sum(address_hash1), sum(address_hash2)) as fingerprint
+     from ${STAGE_TABLE}
     group by provider_number`,
   `analyze registry_summary`,
 ];
@@ -50,13 +50,13 @@ const SUMMARIZE = [
  */
 const FIND_CONFLICTS = `create temp table registry_conflicts on commit drop as
   with firsts as (
-    select s.provider_number, s.line, ${keyOf(PROVIDER_COLUMNS, "s.")} as pkey
+    select s.provider_number, s.line, s.provider_hash1, s.provider_hash2
       from registry_summary m join ${STAGE_TABLE} s on s.provider_number = m.provider_number and s.line = m.first_line
      where not m.consistent and s.ok
   ), differing as (
     select f.provider_number, f.line as first_line, min(s.line) as line
       from firsts f join ${STAGE_TABLE} s on s.provider_number = f.provider_number
-     where s.ok and s.line > f.line and ${keyOf(PROVIDER_COLUMNS, "s.")} <> f.pkey
+     where s.ok and s.line > f.line and (s.provider_hash1, s.provider_hash2) <> (f.provider_hash1, f.provider_hash2)
      group by f.provider_number, f.line
   )
   select d.* from differing d
@@ -79,9 +79,11 @@ const WRITE = [
    ), written as (
      insert into providers (provider_number, npi, provider_type, first_name, last_name, group_name, tax_id, group_provider_number,
                             program, search_name, search_cities, fingerprint)
-     select c.provider_number, c.npi, c.provider_type::provider_type, c.first_name, c.last_name, c.group_name, c.tax_id,
-            c.group_provider_number, c.program::program, c.search_name, coalesce(t.search_cities, ''), c.fingerprint
-       from registry_changed c left join cities t on t.provider_number = c.provider_number
+     select c.provider_number, f.npi, f.provider_type::provider_type, f.first_name, f.last_name, f.group_name, f.tax_id,
+            f.group_provider_number, f.program::program, f.search_name, coalesce(t.search_cities, ''), c.fingerprint
+       from registry_changed c
+       join ${STAGE_TABLE} f on f.provider_number = c.provider_number and f.line = c.first_line
+       left join cities t on t.provider_number = c.provider_number
      on conflict (provider_number) do update set
        npi = excluded.npi, provider_type = excluded.provider_type, first_name = excluded.first_name, last_name = excluded.last_name,
        group_name = excluded.group_name, tax_id = excluded.tax_id, group_provider_number = excluded.group_provider_number,
@@ -110,6 +112,8 @@ export interface MergeResult {
 export const MERGE_STEPS = 4;
 
 export async function mergeStaged(session: ImportSession, conflictLimit: number, onStep: (done: number) => void): Promise<MergeResult> {
+  const T = process.env.IMPORT_TIMING ? session.query.bind(session) : null;
+  if (T) session = { ...session, query: async (q: string) => { const t = performance.now(); const r = await T(q); console.error(`${((performance.now() - t) / 1000).toFixed(2)}s ${q.replace(/\s+/g, " ").slice(0, 70)}`); return r as never; } };
   await session.query(`analyze ${STAGE_TABLE}`);
   for (const q of SUMMARIZE) await session.query(q);
   const [counts] = await session.query<{ good: number; rejected: number; inconsistent: number }>(

@@ -13,6 +13,10 @@ export const STAGE_COLUMNS = [
   "line",
   "provider_number",
   "ok",
+  "provider_hash1",
+  "provider_hash2",
+  "address_hash1",
+  "address_hash2",
   "npi",
   "provider_type",
   "first_name",
@@ -25,10 +29,10 @@ export const STAGE_COLUMNS = [
   "address_type",
   "line1",
   "city",
-  "city_lower",
   "state",
   "zip5",
   "zip4",
+  "city_lower",
 ] as const;
 
 export class RegistryHeaderError extends Error {}
@@ -57,6 +61,33 @@ const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n"
 export function copyText(value: string | null): string {
   if (value === null) return "\\N";
   return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
+}
+
+/**
+ * A 64-bit hash of a string as two 32-bit lanes (cyrb53's mixing, both lanes kept), left in
+ * hashLane1/hashLane2 so the hot loop allocates nothing. The merge compares and sums these
+ * instead of the text: "do a provider's rows agree?" and "did anything change since last time?".
+ */
+let hashLane1 = 0;
+let hashLane2 = 0;
+export function hashText(text: string): [number, number] {
+  hashInto(text);
+  return [hashLane1, hashLane2];
+}
+function hashInto(text: string) {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  hashLane1 = h1 | 0;
+  hashLane2 = h2 | 0;
 }
 
 const NULLS_AFTER_OK = Array(STAGE_COLUMNS.length - 3).fill("\\N").join("\t");
@@ -113,10 +144,16 @@ export function createStageStream(options: {
       } else {
         const p = parsed.provider;
         const a = parsed.address;
+        const provider =
+          `${p.npi}\t${p.providerType}\t${copyText(p.firstName)}\t${copyText(p.lastName)}\t${copyText(p.groupName)}\t` +
+          `${p.taxId}\t${copyText(p.groupProviderNumber)}\t${p.program}`;
+        const address = `${a.addressType}\t${copyText(a.line1)}\t${copyText(a.city)}\t${a.state}\t${a.zip5}\t${a.zip4 ?? "\\N"}`;
+        hashInto(provider);
+        const providerHash = `${hashLane1}\t${hashLane2}`;
+        hashInto(address);
         chunk +=
-          `${line}\t${copyText(p.providerNumber)}\tt\t${p.npi}\t${p.providerType}\t${copyText(p.firstName)}\t${copyText(p.lastName)}\t` +
-          `${copyText(p.groupName)}\t${p.taxId}\t${copyText(p.groupProviderNumber)}\t${p.program}\t${copyText(providerDisplayName(p).toLowerCase())}\t` +
-          `${a.addressType}\t${copyText(a.line1)}\t${copyText(a.city)}\t${copyText(a.city.toLowerCase())}\t${a.state}\t${a.zip5}\t${a.zip4 ?? "\\N"}\n`;
+          `${line}\t${copyText(p.providerNumber)}\tt\t${providerHash}\t${hashLane1}\t${hashLane2}\t${provider}\t` +
+          `${copyText(providerDisplayName(p).toLowerCase())}\t${address}\t${copyText(a.city.toLowerCase())}\n`;
       }
     }
     if (chunk.length < CHUNK_CHARS) return undefined;
