@@ -33,9 +33,12 @@ export interface ImportOptions {
   progressEvery?: number;
   /** Bad lines kept in the report (default 1,000); the rest are only counted, so memory stays flat. */
   problemLimit?: number;
+  /** A first load of at least this many providers builds the indexes afterwards (default 10,000; see bulk.ts). */
+  bulkLoadMin?: number;
 }
 
 export const DEFAULT_PROBLEM_LIMIT = 1000;
+export const DEFAULT_BULK_LOAD_MIN = 10_000;
 
 /**
  * Loads a registry CSV (format in DESIGN.md) in one transaction. The file is streamed through
@@ -55,7 +58,12 @@ export async function importRegistry(
   const state: StageStreamState = { rows: 0 };
 
   return withImportSession(db, async (session) => {
-    if (session.kind === "postgres") await session.query(`set local work_mem = '64MB'`);
+    if (session.kind === "postgres") {
+      await session.query(`set local work_mem = '64MB'`);
+      await session.query(`set local maintenance_work_mem = '256MB'`);
+    }
+    // One import at a time: two would race to insert the same new providers.
+    await session.query(`select pg_advisory_xact_lock(727275)`);
     await session.query(CREATE_STAGE);
     const stage = createStageStream({
       problems,
@@ -69,7 +77,7 @@ export async function importRegistry(
     if (!state.header) throw new RegistryHeaderError("The file is empty: expected a header line");
 
     const step = (done: number) => options.onProgress?.({ phase: "write", done, total: MERGE_STEPS });
-    const merged = await mergeStaged(session, problemLimit, step);
+    const merged = await mergeStaged(session, { conflictLimit: problemLimit, bulkLoadMin: options.bulkLoadMin ?? DEFAULT_BULK_LOAD_MIN }, step);
     const kept = [...problems.kept, ...merged.conflicts].sort((a, b) => a.line - b.line).slice(0, problemLimit);
     return {
       rows: state.rows,

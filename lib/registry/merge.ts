@@ -1,3 +1,4 @@
+import { withIndexesBuiltAfter } from "./bulk";
 import type { ImportSession } from "./session";
 import { STAGE_COLUMNS, type RowProblem } from "./stage";
 
@@ -62,36 +63,59 @@ const FIND_CONFLICTS = `create temp table registry_conflicts on commit drop as
   select d.* from differing d
    where not exists (select 1 from ${STAGE_TABLE} b where b.provider_number = d.provider_number and not b.ok and b.line < d.line)`;
 
+/** Good providers that are new or whose fingerprint changed, with the id of the stored row if any. */
 const FIND_CHANGED = [
   `create temp table registry_changed on commit drop as
-   select m.* from registry_summary m
-    where m.ok and m.consistent
-      and not exists (select 1 from providers p where p.provider_number = m.provider_number and p.fingerprint = m.fingerprint)`,
+   select m.provider_number, m.first_line, m.fingerprint, p.id as existing_id
+     from registry_summary m left join providers p on p.provider_number = m.provider_number
+    where m.ok and m.consistent and p.fingerprint is distinct from m.fingerprint`,
   `analyze registry_changed`,
 ];
 
-const WRITE = [
+/** CTEs: the provider columns of the changed providers matching `which` (from their first row), and their search columns. */
+const changedRows = (which: string) => `
+  cities as (
+    select s.provider_number, string_agg(distinct s.city_lower, ' ') as search_cities
+      from ${STAGE_TABLE} s join registry_changed c on c.provider_number = s.provider_number
+     where ${which}
+     group by s.provider_number
+  ),
+  changed as (
+    select c.provider_number, c.existing_id, c.fingerprint, f.npi, f.provider_type::provider_type as provider_type, f.first_name,
+           f.last_name, f.group_name, f.tax_id, f.group_provider_number, f.program::program as program, f.search_name,
+           coalesce(t.search_cities, '') as search_cities
+      from registry_changed c
+      join ${STAGE_TABLE} f on f.provider_number = c.provider_number and f.line = c.first_line
+      left join cities t on t.provider_number = c.provider_number
+     where ${which}
+  )`;
+
+const WRITE_PROVIDERS = [
   `create temp table registry_written (id uuid not null, provider_number text collate "C" not null, inserted boolean not null) on commit drop`,
-  `with cities as (
-     select s.provider_number, string_agg(distinct s.city_lower, ' ') as search_cities
-       from ${STAGE_TABLE} s join registry_changed c on c.provider_number = s.provider_number
-      group by s.provider_number
-   ), written as (
+  `with ${changedRows("c.existing_id is not null")},
+   updated as (
+     update providers p set
+       npi = c.npi, provider_type = c.provider_type, first_name = c.first_name, last_name = c.last_name, group_name = c.group_name,
+       tax_id = c.tax_id, group_provider_number = c.group_provider_number, program = c.program, search_name = c.search_name,
+       search_cities = c.search_cities, fingerprint = c.fingerprint, updated_at = now()
+       from changed c where p.id = c.existing_id
+     returning p.id, p.provider_number
+   )
+   insert into registry_written select id, provider_number, false from updated`,
+  `with ${changedRows("c.existing_id is null")},
+   inserted as (
      insert into providers (provider_number, npi, provider_type, first_name, last_name, group_name, tax_id, group_provider_number,
                             program, search_name, search_cities, fingerprint)
-     select c.provider_number, f.npi, f.provider_type::provider_type, f.first_name, f.last_name, f.group_name, f.tax_id,
-            f.group_provider_number, f.program::program, f.search_name, coalesce(t.search_cities, ''), c.fingerprint
-       from registry_changed c
-       join ${STAGE_TABLE} f on f.provider_number = c.provider_number and f.line = c.first_line
-       left join cities t on t.provider_number = c.provider_number
-     on conflict (provider_number) do update set
-       npi = excluded.npi, provider_type = excluded.provider_type, first_name = excluded.first_name, last_name = excluded.last_name,
-       group_name = excluded.group_name, tax_id = excluded.tax_id, group_provider_number = excluded.group_provider_number,
-       program = excluded.program, search_name = excluded.search_name, search_cities = excluded.search_cities,
-       fingerprint = excluded.fingerprint, updated_at = now()
-     returning id, provider_number, (xmax = 0) as inserted
+     select provider_number, npi, provider_type, first_name, last_name, group_name, tax_id, group_provider_number,
+            program, search_name, search_cities, fingerprint
+       from changed order by provider_number
+     returning id, provider_number
    )
-   insert into registry_written select id, provider_number, inserted from written`,
+   insert into registry_written select id, provider_number, true from inserted`,
+];
+
+/** The written providers' addresses are replaced by the file's, numbered in file order. */
+const WRITE_ADDRESSES = [
   `delete from provider_addresses a using registry_written w where a.provider_id = w.id and not w.inserted`,
   `insert into provider_addresses (provider_id, address_type, line1, city, state, zip5, zip4, position)
    select w.id, s.address_type::address_type, s.line1, s.city, s.state, s.zip5, s.zip4,
@@ -111,7 +135,16 @@ export interface MergeResult {
 
 export const MERGE_STEPS = 4;
 
-export async function mergeStaged(session: ImportSession, conflictLimit: number, onStep: (done: number) => void): Promise<MergeResult> {
+/**
+ * `bulkLoadMin`: a first load (empty registry) of at least this many providers builds indexes
+ * after the rows are in (bulk.ts).
+ */
+export async function mergeStaged(
+  session: ImportSession,
+  options: { conflictLimit: number; bulkLoadMin: number },
+  onStep: (done: number) => void,
+): Promise<MergeResult> {
+  const { conflictLimit, bulkLoadMin } = options;
   const T = process.env.IMPORT_TIMING ? session.query.bind(session) : null;
   if (T) session = { ...session, query: async (q: string) => { const t = performance.now(); const r = await T(q); console.error(`${((performance.now() - t) / 1000).toFixed(2)}s ${q.replace(/\s+/g, " ").slice(0, 70)}`); return r as never; } };
   await session.query(`analyze ${STAGE_TABLE}`);
@@ -138,8 +171,14 @@ export async function mergeStaged(session: ImportSession, conflictLimit: number,
   onStep(2);
 
   for (const q of FIND_CHANGED) await session.query(q);
+  const [changed] = await session.query<{ n: number }>(`select count(*)::int as n from registry_changed`);
+  const [stored] = await session.query<{ any: boolean }>(`select exists (select 1 from providers) as any`);
   onStep(3);
-  for (const q of WRITE) await session.query(q);
+  const write = async () => {
+    for (const q of [...WRITE_PROVIDERS, ...WRITE_ADDRESSES]) await session.query(q);
+  };
+  if (!stored!.any && changed!.n >= bulkLoadMin) await withIndexesBuiltAfter(session, ["providers", "provider_addresses"], write);
+  else await write();
   const [written] = await session.query<{ inserted: number; updated: number }>(
     `select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from registry_written`,
   );
