@@ -7,7 +7,7 @@ import type { ImportSession } from "./session";
  * table until the import commits, which no one notices while the registry is still empty.
  *
  * The definitions are read from the catalog and replayed as they were, so the migrations stay the
- * only place indexes are declared; primary keys stay (other tables' foreign keys need them). All of
+ * only place indexes are declared. All of
  * it runs in the import's transaction: a failed import leaves every index as it was.
  */
 export async function withIndexesBuiltAfter<T>(session: ImportSession, tables: readonly string[], fn: () => Promise<T>): Promise<T> {
@@ -18,13 +18,18 @@ export async function withIndexesBuiltAfter<T>(session: ImportSession, tables: r
       where x.indrelid = any (${list})
         and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid and c.conrelid = x.indrelid)`,
   );
-  const foreignKeys = await session.query<{ drop: string; create: string }>(
-    `select format('alter table %s drop constraint %I', conrelid::regclass, conname) as drop,
-            format('alter table %s add constraint %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) as create
-       from pg_constraint where contype = 'f' and conrelid = any (${list})`,
-  );
-  for (const { drop } of [...foreignKeys, ...indexes]) await session.query(drop);
+  const constraint = (where: string) =>
+    session.query<{ drop: string; create: string }>(
+      `select format('alter table %s drop constraint %I', conrelid::regclass, conname) as drop,
+              format('alter table %s add constraint %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) as create
+         from pg_constraint where ${where}`,
+    );
+  // Foreign keys into these tables go too (the primary keys they need are rebuilt); with the
+  // registry empty, the tables they sit on are empty as well, so putting them back checks nothing.
+  const foreignKeys = await constraint(`contype = 'f' and (conrelid = any (${list}) or confrelid = any (${list}))`);
+  const keys = await constraint(`contype in ('p', 'u', 'x') and conrelid = any (${list})`);
+  for (const { drop } of [...foreignKeys, ...keys, ...indexes]) await session.query(drop);
   const result = await fn();
-  for (const { create } of [...indexes, ...foreignKeys]) await session.query(create);
+  for (const { create } of [...indexes, ...keys, ...foreignKeys]) await session.query(create);
   return result;
 }

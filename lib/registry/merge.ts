@@ -63,10 +63,13 @@ const FIND_CONFLICTS = `create temp table registry_conflicts on commit drop as
   select d.* from differing d
    where not exists (select 1 from ${STAGE_TABLE} b where b.provider_number = d.provider_number and not b.ok and b.line < d.line)`;
 
-/** Good providers that are new or whose fingerprint changed, with the id of the stored row if any. */
+/**
+ * Good providers that are new or whose fingerprint changed, with their id: the stored row's, or a
+ * new one (so the addresses can be written without reading ids back from the insert).
+ */
 const FIND_CHANGED = [
   `create temp table registry_changed on commit drop as
-   select m.provider_number, m.first_line, m.fingerprint, p.id as existing_id
+   select m.provider_number, m.first_line, m.fingerprint, coalesce(p.id, gen_random_uuid()) as id, p.id is null as inserted
      from registry_summary m left join providers p on p.provider_number = m.provider_number
     where m.ok and m.consistent and p.fingerprint is distinct from m.fingerprint`,
   `analyze registry_changed`,
@@ -81,7 +84,7 @@ const changedRows = (which: string) => `
      group by s.provider_number
   ),
   changed as (
-    select c.provider_number, c.existing_id, c.fingerprint, f.npi, f.provider_type::provider_type as provider_type, f.first_name,
+    select c.provider_number, c.id, c.fingerprint, f.npi, f.provider_type::provider_type as provider_type, f.first_name,
            f.last_name, f.group_name, f.tax_id, f.group_provider_number, f.program::program as program, f.search_name,
            coalesce(t.search_cities, '') as search_cities
       from registry_changed c
@@ -91,36 +94,27 @@ const changedRows = (which: string) => `
   )`;
 
 const WRITE_PROVIDERS = [
-  `create temp table registry_written (id uuid not null, provider_number text collate "C" not null, inserted boolean not null) on commit drop`,
-  `with ${changedRows("c.existing_id is not null")},
-   updated as (
-     update providers p set
-       npi = c.npi, provider_type = c.provider_type, first_name = c.first_name, last_name = c.last_name, group_name = c.group_name,
-       tax_id = c.tax_id, group_provider_number = c.group_provider_number, program = c.program, search_name = c.search_name,
-       search_cities = c.search_cities, fingerprint = c.fingerprint, updated_at = now()
-       from changed c where p.id = c.existing_id
-     returning p.id, p.provider_number
-   )
-   insert into registry_written select id, provider_number, false from updated`,
-  `with ${changedRows("c.existing_id is null")},
-   inserted as (
-     insert into providers (provider_number, npi, provider_type, first_name, last_name, group_name, tax_id, group_provider_number,
-                            program, search_name, search_cities, fingerprint)
-     select provider_number, npi, provider_type, first_name, last_name, group_name, tax_id, group_provider_number,
-            program, search_name, search_cities, fingerprint
-       from changed order by provider_number
-     returning id, provider_number
-   )
-   insert into registry_written select id, provider_number, true from inserted`,
+  `with ${changedRows("not c.inserted")}
+   update providers p set
+     npi = c.npi, provider_type = c.provider_type, first_name = c.first_name, last_name = c.last_name, group_name = c.group_name,
+     tax_id = c.tax_id, group_provider_number = c.group_provider_number, program = c.program, search_name = c.search_name,
+     search_cities = c.search_cities, fingerprint = c.fingerprint, updated_at = now()
+     from changed c where p.id = c.id`,
+  `with ${changedRows("c.inserted")}
+   insert into providers (id, provider_number, npi, provider_type, first_name, last_name, group_name, tax_id, group_provider_number,
+                          program, search_name, search_cities, fingerprint)
+   select id, provider_number, npi, provider_type, first_name, last_name, group_name, tax_id, group_provider_number,
+          program, search_name, search_cities, fingerprint
+     from changed`,
 ];
 
-/** The written providers' addresses are replaced by the file's, numbered in file order. */
+/** The written providers' addresses are replaced by the file's. */
 const WRITE_ADDRESSES = [
-  `delete from provider_addresses a using registry_written w where a.provider_id = w.id and not w.inserted`,
+  `delete from provider_addresses a using registry_changed c where a.provider_id = c.id and not c.inserted`,
+  // position keeps file order: 0 for the provider's first row, then its distance from it (1, 2, ... when the rows are adjacent).
   `insert into provider_addresses (provider_id, address_type, line1, city, state, zip5, zip4, position)
-   select w.id, s.address_type::address_type, s.line1, s.city, s.state, s.zip5, s.zip4,
-          (row_number() over (partition by s.provider_number order by s.line) - 1)::integer
-     from ${STAGE_TABLE} s join registry_written w on w.provider_number = s.provider_number`,
+   select c.id, s.address_type::address_type, s.line1, s.city, s.state, s.zip5, s.zip4, s.line - c.first_line
+     from registry_changed c join ${STAGE_TABLE} s on s.provider_number = c.provider_number`,
 ];
 
 export interface MergeResult {
@@ -180,7 +174,7 @@ export async function mergeStaged(
   if (!stored!.any && changed!.n >= bulkLoadMin) await withIndexesBuiltAfter(session, ["providers", "provider_addresses"], write);
   else await write();
   const [written] = await session.query<{ inserted: number; updated: number }>(
-    `select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from registry_written`,
+    `select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from registry_changed`,
   );
   onStep(4);
   return { providers: counts!.good, rejectedProviders: counts!.rejected, inserted: written!.inserted, updated: written!.updated, conflicts, conflictCount };

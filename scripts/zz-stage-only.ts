@@ -1,0 +1,10 @@
+import fs from "node:fs";
+import { pipeline } from "node:stream";
+import { createStageStream, ProblemLog } from "/work/wt-import/lib/registry/stage";
+const t = performance.now();
+const state = { rows: 0 };
+const s = createStageStream({ problems: new ProblemLog(1000), state, progressEvery: 1e9 });
+let bytes = 0;
+for await (const c of pipeline(fs.createReadStream(process.argv[2]!, { highWaterMark: 1 << 20 }), s, () => {})) bytes += (c as string).length;
+const sec = (performance.now() - t) / 1000;
+const cu = process.cpuUsage(); console.log("cpu", ((cu.user + cu.system) / 1e6).toFixed(2), "s", state.rows, Math.round(state.rows / sec), "rows/s", sec.toFixed(2), "s", bytes >> 20, "MiB staged", process.resourceUsage().maxRSS >> 10, "MiB maxRSS");
