@@ -1,6 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { providerAddresses, providers } from "@/db/schema";
+import { rowsOf } from "@/db/client";
+import { providerAddresses, providerMemberships, providers, users } from "@/db/schema";
+import { searchRegisteredProviders } from "@/lib/requests/directory";
 import { createTestDb, type TestDb } from "@/tests/test-db";
 import { demoRegistryCsv } from "./demo";
 import { generateRegistryCsv } from "./generate";
@@ -35,10 +37,56 @@ describe("importRegistry", () => {
   it("a second import of the same file changes nothing", async () => {
     await importRegistry(t.db, fromString(demoRegistryCsv()));
     const before = await t.db.select().from(providerAddresses);
+    const providersBefore = await t.db.select().from(providers);
     const report = await importRegistry(t.db, fromString(demoRegistryCsv()));
     expect(report).toMatchObject({ inserted: 0, updated: 0, unchanged: 8 });
     const after = await t.db.select().from(providerAddresses);
     expect(after.map((a) => a.id).sort()).toEqual(before.map((a) => a.id).sort());
+    const providersAfter = await t.db.select().from(providers);
+    const stamp = (ps: typeof providersBefore) => Object.fromEntries(ps.map((p) => [p.providerNumber, [p.id, p.updatedAt.toISOString(), p.fingerprint]]));
+    expect(stamp(providersAfter)).toEqual(stamp(providersBefore));
+  });
+
+  it("the same rows in another order change nothing either", async () => {
+    await importRegistry(t.db, fromString(demoRegistryCsv()));
+    const [header, ...rows] = demoRegistryCsv().trim().split("\n");
+    const report = await importRegistry(t.db, fromString([header, ...rows.reverse()].join("\n")));
+    expect(report).toMatchObject({ inserted: 0, updated: 0, unchanged: 8 });
+  });
+
+  it("updates only the changed provider: the others keep their updated_at", async () => {
+    await importRegistry(t.db, fromString(demoRegistryCsv()));
+    const before = Object.fromEntries((await t.db.select().from(providers)).map((p) => [p.providerNumber, p.updatedAt.getTime()]));
+    await new Promise((r) => setTimeout(r, 5)); // so a rewrite would show in updated_at
+    const changed = demoRegistryCsv().replace("9 Vine St,Cincinnati", "12 Elm St,Dayton");
+    const report = await importRegistry(t.db, fromString(changed));
+    expect(report).toMatchObject({ inserted: 0, updated: 1, unchanged: 7 });
+    const after = await t.db.select().from(providers);
+    for (const p of after) {
+      if (p.providerNumber === "100200301") expect(p.updatedAt.getTime()).toBeGreaterThan(before[p.providerNumber]!);
+      else expect(p.updatedAt.getTime()).toBe(before[p.providerNumber]);
+    }
+    const john = after.find((p) => p.providerNumber === "100200301")!;
+    expect(john.searchCities).toBe("dayton");
+    const addresses = await t.db.select().from(providerAddresses).where(eq(providerAddresses.providerId, john.id));
+    expect(addresses.map((a) => [a.line1, a.city, a.position])).toEqual([["12 Elm St", "Dayton", 0]]);
+  });
+
+  it("keeps a registered provider registered and findable by its new city after an update", async () => {
+    await importRegistry(t.db, fromString(demoRegistryCsv()));
+    const [mary] = await t.db.select().from(providers).where(eq(providers.providerNumber, "100200300"));
+    const [u] = await t.db
+      .insert(users)
+      .values({ email: "admin@example.test", passwordHash: "x", firstName: "A", lastName: "B", securityQuestion: "q", securityAnswerHash: "x", activatedAt: new Date() })
+      .returning();
+    await t.db.insert(providerMemberships).values({ providerId: mary!.id, userId: u!.id, role: "admin", source: "test" });
+    expect((await searchRegisteredProviders(t.db, "dublin")).map((r) => r.id)).toEqual([mary!.id]);
+
+    await importRegistry(t.db, fromString(demoRegistryCsv().replace("55 Frantz Rd,Dublin,OH,43017-2244", "7 Front St,Marietta,OH,45750")));
+    const [after] = await t.db.select().from(providers).where(eq(providers.providerNumber, "100200300"));
+    expect(after).toMatchObject({ id: mary!.id, registered: true, searchName: "mary ann smith", searchCities: "columbus marietta" });
+    expect(await searchRegisteredProviders(t.db, "dublin")).toEqual([]);
+    expect((await searchRegisteredProviders(t.db, "mariet")).map((r) => [r.id, r.city])).toEqual([[mary!.id, "Columbus"]]);
   });
 
   it("updates a changed provider in place and replaces its addresses", async () => {
@@ -84,6 +132,72 @@ describe("importRegistry", () => {
     const numbers = (await t.db.select({ n: providers.providerNumber }).from(providers)).map((r) => r.n);
     expect(numbers).toEqual(["P1"]);
     expect(await t.db.select().from(providerAddresses)).toHaveLength(1);
+  });
+
+  it("reports a provider whose rows disagree once, and not after one of its bad rows", async () => {
+    const row = (pn: string, last: string, zip = "43215", line1 = "1 A St") => `${pn},1234567893,practitioner,Ann,${last},,12-3456789,,medicaid,remit,${line1},Columbus,OH,${zip}`;
+    const csv = [
+      HEADER,
+      row("A1", "Lee"),
+      row("B1", "Kim"),
+      row("A1", "Lee", "43215", "2 B St"), // agrees
+      row("A1", "Leigh"), // line 5: differs from line 2
+      row("A1", "Lea"), // already out: nothing more
+      row("C1", "Cho", "bad"), // line 7: bad zip
+      row("C1", "Choi"), // disagrees, but C1 is already out because of line 7
+      row("D1", "Day"),
+      `"D1",1234567893,practitioner,Ann,"Day",,12-3456789,,medicaid,practice,"3 C St
+Suite 4",Columbus,OH,43215`, // quoted line break: lines 10-11
+      row("D1", "Dey"), // line 12: differs from line 9
+    ].join("\r\n");
+    const report = await importRegistry(t.db, fromString(csv));
+    expect(report.problems).toEqual([
+      { line: 5, providerNumber: "A1", reason: "provider columns differ from line 2" },
+      { line: 7, providerNumber: "C1", reason: "zip must be 5 digits or ZIP+4" },
+      { line: 12, providerNumber: "D1", reason: "provider columns differ from line 9" },
+    ]);
+    expect(report).toMatchObject({ rows: 10, providers: 1, inserted: 1, rejectedProviders: 3, problemCount: 3 });
+    expect((await t.db.select({ n: providers.providerNumber }).from(providers)).map((r) => r.n)).toEqual(["B1"]);
+  });
+
+  it("keeps the first problems only, and counts them all", async () => {
+    const bad = (i: number) => `X${i},123,practitioner,Ann,Lee,,12-3456789,,medicaid,remit,1 A St,Columbus,OH,43215`;
+    const csv = [HEADER, ...Array.from({ length: 7 }, (_, i) => bad(i)), "P1,1234567893,practitioner,Ann,Lee,,12-3456789,,medicaid,remit,1 A St,Columbus,OH,43215"].join("\n");
+    const report = await importRegistry(t.db, fromString(csv), { problemLimit: 3 });
+    expect(report.problems.map((p) => p.line)).toEqual([2, 3, 4]);
+    expect(report).toMatchObject({ problemCount: 7, rejectedProviders: 7, inserted: 1 });
+  });
+
+  it("reads the columns in whatever order the header lists them", async () => {
+    const columns = [...REGISTRY_COLUMNS].reverse();
+    const values: Record<string, string> = { provider_number: "P9", npi: "1234567893", provider_type: "group", first_name: "", last_name: "", group_name: "Tab\tand \\ Clinic", tax_id: "123456789", group_provider_number: "", program: "both", address_type: "remit", address_line1: "1 A St", city: "Zanesville", state: "oh", zip: "437011234" };
+    const report = await importRegistry(t.db, fromString(`${columns.join(",")}\n${columns.map((c) => values[c]).join(",")}\n`));
+    expect(report).toMatchObject({ inserted: 1, problems: [] });
+    const [p] = await t.db.select().from(providers);
+    expect(p).toMatchObject({ providerNumber: "P9", providerType: "group", groupName: "Tab\tand \\ Clinic", firstName: null, searchName: "tab\tand \\ clinic", searchCities: "zanesville" });
+    const [a] = await t.db.select().from(providerAddresses);
+    expect(a).toMatchObject({ state: "OH", zip5: "43701", zip4: "1234", position: 0 });
+  });
+
+  it("a first load builds indexes and keys afterwards and leaves them as they were", async () => {
+    const schemaShape = async () => {
+      const rows = rowsOf<{ def: string }>(
+        await t.db.execute(sql`
+          select pg_get_indexdef(indexrelid) as def from pg_index where indrelid in ('providers'::regclass, 'provider_addresses'::regclass)
+          union all
+          select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+           where conrelid in ('providers'::regclass, 'provider_addresses'::regclass) or confrelid in ('providers'::regclass, 'provider_addresses'::regclass)`),
+      );
+      return rows.map((r) => r.def).sort();
+    };
+    const before = await schemaShape();
+    expect(before.length).toBeGreaterThan(10);
+    const report = await importRegistry(t.db, generateRegistryCsv(2000, 3), { bulkLoadMin: 1 });
+    expect(report.inserted).toBe(report.providers);
+    expect(await schemaShape()).toEqual(before);
+    expect((await t.db.select().from(providerAddresses)).length).toBe(2000);
+    const again = await importRegistry(t.db, generateRegistryCsv(2000, 3), { bulkLoadMin: 1 });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: report.providers });
   });
 
   it("rejects a file whose header is missing columns", async () => {
