@@ -13,20 +13,25 @@ if (!fs.existsSync(file)) {
 }
 
 const handle = await openScriptDatabase();
-const started = Date.now();
+const started = performance.now();
 try {
   const report = await importRegistry(handle.db, fs.createReadStream(file, { highWaterMark: 1 << 20 }), {
     onProgress: (p) =>
-      process.stderr.write(p.phase === "read" ? `  read ${p.done.toLocaleString()} rows\n` : `  wrote ${p.done.toLocaleString()} / ${p.total!.toLocaleString()} providers\r`),
+      process.stderr.write(p.phase === "read" ? `  read ${p.done.toLocaleString("en-US")} rows\r` : `  merging: step ${p.done} of ${p.total}   \r`),
   });
   process.stderr.write("\n");
   for (const p of report.problems.slice(0, 200)) console.log(`line ${p.line}: ${p.providerNumber ? `provider ${p.providerNumber}: ` : ""}${p.reason}`);
-  if (report.problems.length > 200) console.log(`... and ${report.problems.length - 200} more bad lines`);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (report.problemCount > 200) console.log(`... and ${(report.problemCount - 200).toLocaleString("en-US")} more bad lines${report.problemCount > report.problems.length ? ` (the report keeps the first ${report.problems.length})` : ""}`);
+  const seconds = (performance.now() - started) / 1000;
   console.log(
-    `${report.rows.toLocaleString()} rows, ${report.providers.toLocaleString()} providers: ${report.inserted} added, ${report.updated} updated, ${report.unchanged} unchanged; ${report.rejectedProviders} providers left out for ${report.problems.length} bad lines (${seconds} s)`,
+    `${report.rows.toLocaleString("en-US")} rows, ${report.providers.toLocaleString("en-US")} providers: ${report.inserted} added, ${report.updated} updated, ${report.unchanged} unchanged; ` +
+      `${report.rejectedProviders} providers left out for ${report.problemCount} bad lines`,
   );
-  process.exitCode = report.problems.length ? 1 : 0;
+  console.log(
+    `${seconds.toFixed(1)} s (reading ${report.seconds.stage.toFixed(1)} s, merging ${report.seconds.merge.toFixed(1)} s) = ${Math.round(report.rows / seconds).toLocaleString("en-US")} rows/s; ` +
+      `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
+  );
+  process.exitCode = report.problemCount ? 1 : 0;
 } catch (e) {
   if (e instanceof RegistryHeaderError) {
     console.error(e.message);

@@ -13,7 +13,8 @@ import { STAGE_COLUMNS, type RowProblem } from "./stage";
  * - A provider with a bad row, or whose rows disagree, is left out whole.
  * - registry_changed: good providers whose fingerprint differs from the stored one (or new ones).
  *   Unchanged providers are never written, so a re-import costs one aggregate and one anti-join.
- * - One upsert into providers, then their addresses are replaced.
+ * - One update of the changed providers and one insert of the new ones, then their addresses are
+ *   replaced. A first load into an empty registry builds the indexes afterwards (bulk.ts).
  */
 
 export const STAGE_TABLE = "registry_stage";
@@ -139,8 +140,6 @@ export async function mergeStaged(
   onStep: (done: number) => void,
 ): Promise<MergeResult> {
   const { conflictLimit, bulkLoadMin } = options;
-  const T = process.env.IMPORT_TIMING ? session.query.bind(session) : null;
-  if (T) session = { ...session, query: async (q: string) => { const t = performance.now(); const r = await T(q); console.error(`${((performance.now() - t) / 1000).toFixed(2)}s ${q.replace(/\s+/g, " ").slice(0, 70)}`); return r as never; } };
   await session.query(`analyze ${STAGE_TABLE}`);
   for (const q of SUMMARIZE) await session.query(q);
   const [counts] = await session.query<{ good: number; rejected: number; inconsistent: number }>(

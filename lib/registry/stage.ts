@@ -70,10 +70,6 @@ export function copyText(value: string | null): string {
  */
 let hashLane1 = 0;
 let hashLane2 = 0;
-export function hashText(text: string): [number, number] {
-  hashInto(text);
-  return [hashLane1, hashLane2];
-}
 function hashInto(text: string) {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
