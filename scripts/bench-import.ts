@@ -48,6 +48,7 @@ for (const run of ["first load", "re-import"]) {
   const seconds = (performance.now() - started) / 1000;
   lines.push(
     `${run.padEnd(20)}${seconds.toFixed(1).padStart(6)} s  ${rate(report.rows, seconds).padStart(16)}   ` +
+      `(reading ${report.seconds.stage.toFixed(1)} s, merging ${report.seconds.merge.toFixed(1)} s) ` +
       `${report.providers.toLocaleString("en-US")} providers: ${report.inserted} added, ${report.updated} updated, ${report.unchanged} unchanged; ` +
       `peak RSS so far ${mib(peakRss())}`,
   );

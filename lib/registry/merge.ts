@@ -140,6 +140,7 @@ export async function mergeStaged(
   onStep: (done: number) => void,
 ): Promise<MergeResult> {
   const { conflictLimit, bulkLoadMin } = options;
+  // Temp tables are never auto-analyzed; without statistics the planner picks nested loops over a million rows.
   await session.query(`analyze ${STAGE_TABLE}`);
   for (const q of SUMMARIZE) await session.query(q);
   const [counts] = await session.query<{ good: number; rejected: number; inconsistent: number }>(
