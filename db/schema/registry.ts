@@ -68,10 +68,9 @@ export const providerAddresses = pgTable(
     zip4: char("zip4", { length: 4 }),
     position: integer("position").notNull(),
   },
-  (t) => [
-    index("provider_addresses_provider_idx").on(t.providerId),
-    index("provider_addresses_city_trgm_idx").using("gin", sql`lower(${t.city}) gin_trgm_ops`),
-  ],
+  // No index on city: the Request Access search matches providers.search_cities (migration 0010
+  // dropped the unused trigram index here, which cost every registry import a second per million rows).
+  (t) => [index("provider_addresses_provider_idx").on(t.providerId)],
 );
 
 export type Provider = typeof providers.$inferSelect;
