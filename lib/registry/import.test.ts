@@ -200,6 +200,13 @@ Suite 4",Columbus,OH,43215`, // quoted line break: lines 10-11
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: report.providers });
   });
 
+  it("reports a line that is not valid CSV and imports the rows before it", async () => {
+    const csv = `${HEADER}\nP1,1234567893,practitioner,Ann,Lee,,12-3456789,,medicaid,remit,1 A St,Columbus,OH,43215\nP2,1245319599,practitioner,"Bob,Ray\n`;
+    const report = await importRegistry(t.db, fromString(csv));
+    expect(report.problems).toEqual([{ line: 3, providerNumber: "", reason: "not valid CSV (CSV_QUOTE_NOT_CLOSED)" }]);
+    expect(report).toMatchObject({ rows: 2, inserted: 1, problemCount: 1 });
+  });
+
   it("rejects a file whose header is missing columns", async () => {
     await expect(importRegistry(t.db, fromString("provider_number,npi\nP1,1234567893\n"))).rejects.toThrow(RegistryHeaderError);
     await expect(importRegistry(t.db, fromString(""))).rejects.toThrow(/empty/);
