@@ -43,6 +43,12 @@ if (existing > 0) {
 
 const lines: string[] = [`rows                ${rows.toLocaleString("en-US")} (${mib(fs.statSync(file).size)} file, ${handle.kind})`];
 for (const run of ["first load", "re-import"]) {
+  if (run === "re-import") {
+    // What autovacuum does after a load anyway, done now so it does not compete with the re-import.
+    const started = performance.now();
+    await handle.db.execute(sql`vacuum analyze providers, provider_addresses`);
+    lines.push(`vacuum analyze     ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  (after the first load, before the re-import)`);
+  }
   const started = performance.now();
   const report = await importRegistry(handle.db, fs.createReadStream(file, { highWaterMark: 1 << 20 }));
   const seconds = (performance.now() - started) / 1000;

@@ -64,8 +64,6 @@ export async function importRegistry(
     if (session.kind === "postgres") {
       await session.query(`set local work_mem = '64MB'`);
       await session.query(`set local maintenance_work_mem = '256MB'`);
-      // The staging table lives in this backend's temp buffers (8 MB by default): room for a big file.
-      await session.query(`set local temp_buffers = '256MB'`);
     }
     // One import at a time: two would race to insert the same new providers.
     await session.query(`select pg_advisory_xact_lock(727275)`);
