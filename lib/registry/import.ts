@@ -62,7 +62,7 @@ export async function importRegistry(
   const started = performance.now();
   return withImportSession(db, async (session) => {
     if (session.kind === "postgres") {
-      await session.query(`set local work_mem = '64MB'`);
+      await session.query(`set local work_mem = '256MB'`);
       await session.query(`set local maintenance_work_mem = '256MB'`);
     }
     // One import at a time: two would race to insert the same new providers.

@@ -76,22 +76,22 @@ const FIND_CHANGED = [
   `analyze registry_changed`,
 ];
 
-/** CTEs: the provider columns of the changed providers matching `which` (from their first row), and their search columns. */
+/**
+ * CTE `changed`: the changed providers matching `which`, with their columns and search columns,
+ * in one aggregate over their rows (the provider columns are equal on all of them, so min() just
+ * picks that value; collate "C" keeps it a byte comparison).
+ */
 const changedRows = (which: string) => `
-  cities as (
-    select s.provider_number, string_agg(distinct s.city_lower, ' ') as search_cities
-      from ${STAGE_TABLE} s join registry_changed c on c.provider_number = s.provider_number
-     where ${which}
-     group by s.provider_number
-  ),
   changed as (
-    select c.provider_number, c.id, c.fingerprint, f.npi, f.provider_type::provider_type as provider_type, f.first_name,
-           f.last_name, f.group_name, f.tax_id, f.group_provider_number, f.program::program as program, f.search_name,
-           coalesce(t.search_cities, '') as search_cities
-      from registry_changed c
-      join ${STAGE_TABLE} f on f.provider_number = c.provider_number and f.line = c.first_line
-      left join cities t on t.provider_number = c.provider_number
+    select c.provider_number, c.id, c.fingerprint,
+           min(s.npi collate "C") as npi, min(s.provider_type collate "C")::provider_type as provider_type,
+           min(s.first_name collate "C") as first_name, min(s.last_name collate "C") as last_name,
+           min(s.group_name collate "C") as group_name, min(s.tax_id collate "C") as tax_id,
+           min(s.group_provider_number collate "C") as group_provider_number, min(s.program collate "C")::program as program,
+           min(s.search_name collate "C") as search_name, string_agg(distinct s.city_lower, ' ') as search_cities
+      from registry_changed c join ${STAGE_TABLE} s on s.provider_number = c.provider_number
      where ${which}
+     group by c.provider_number, c.id, c.fingerprint
   )`;
 
 const WRITE_PROVIDERS = [
@@ -140,8 +140,13 @@ export async function mergeStaged(
   onStep: (done: number) => void,
 ): Promise<MergeResult> {
   const { conflictLimit, bulkLoadMin } = options;
-  // Temp tables are never auto-analyzed; without statistics the planner picks nested loops over a million rows.
-  await session.query(`analyze ${STAGE_TABLE}`);
+  // Temp tables are never auto-analyzed, and the joins below pick nested loops over a million rows
+  // without statistics. The summary itself does not need them: an unchanged file skips this.
+  let analyzed = false;
+  const analyzeStage = async () => {
+    if (!analyzed) await session.query(`analyze ${STAGE_TABLE}`);
+    analyzed = true;
+  };
   for (const q of SUMMARIZE) await session.query(q);
   const [counts] = await session.query<{ good: number; rejected: number; inconsistent: number }>(
     `select count(*) filter (where ok and consistent)::int as good,
@@ -154,6 +159,7 @@ export async function mergeStaged(
   let conflicts: RowProblem[] = [];
   let conflictCount = 0;
   if (counts!.inconsistent > 0) {
+    await analyzeStage();
     await session.query(FIND_CONFLICTS);
     const [c] = await session.query<{ n: number }>(`select count(*)::int as n from registry_conflicts`);
     conflictCount = c!.n;
@@ -169,6 +175,8 @@ export async function mergeStaged(
   const [stored] = await session.query<{ any: boolean }>(`select exists (select 1 from providers) as any`);
   onStep(3);
   const write = async () => {
+    if (changed!.n === 0) return;
+    await analyzeStage();
     for (const q of [...WRITE_PROVIDERS, ...WRITE_ADDRESSES]) await session.query(q);
   };
   if (!stored!.any && changed!.n >= bulkLoadMin) await withIndexesBuiltAfter(session, ["providers", "provider_addresses"], write);
