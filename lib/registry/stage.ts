@@ -89,7 +89,7 @@ function hashInto(text: string) {
 const NULLS_AFTER_OK = Array(STAGE_COLUMNS.length - 3).fill("\\N").join("\t");
 
 /** Flush staged text downstream in chunks of about this many characters. */
-const CHUNK_CHARS = 256 * 1024;
+const CHUNK_CHARS = 64 * 1024;
 
 export interface StageStreamState {
   header?: string[];
