@@ -11,6 +11,10 @@ import { generateRegistryCsv } from "../lib/registry/generate";
 import { importRegistry } from "../lib/registry/import";
 import { REGISTRY_COLUMNS } from "../lib/registry/rows";
 import { openScriptDatabase } from "./db";
+import { relaunchWithImportHeapFlags } from "./lib/heap-flags";
+import { reportResult } from "./lib/measure";
+
+relaunchWithImportHeapFlags();
 
 // npm run bench:import -- [ROWS] [--reset]: writes a synthetic registry CSV, loads it into an empty
 // registry, imports it again (which must change nothing), then COPYs the same file into an unlogged
@@ -42,6 +46,7 @@ if (existing > 0) {
 }
 
 const lines: string[] = [`rows                ${rows.toLocaleString("en-US")} (${mib(fs.statSync(file).size)} file, ${handle.kind})`];
+const rowsPerSecond: Record<string, number> = {};
 for (const run of ["first load", "re-import"]) {
   if (run === "re-import") {
     // What autovacuum does after a load anyway, done now so it does not compete with the re-import.
@@ -52,6 +57,7 @@ for (const run of ["first load", "re-import"]) {
   const started = performance.now();
   const report = await importRegistry(handle.db, fs.createReadStream(file, { highWaterMark: 1 << 20 }));
   const seconds = (performance.now() - started) / 1000;
+  rowsPerSecond[run] = report.rows / seconds;
   lines.push(
     `${run.padEnd(20)}${seconds.toFixed(1).padStart(6)} s  ${rate(report.rows, seconds).padStart(16)}   ` +
       `(reading ${report.seconds.stage.toFixed(1)} s, merging ${report.seconds.merge.toFixed(1)} s) ` +
@@ -67,6 +73,14 @@ lines.push(`COPY floor          ${floorSeconds.toFixed(1).padStart(6)} s  ${rate
 lines.push(`peak RSS            ${mib(peakRss())} (whole run)`);
 lines.push(`machine             ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 console.log(lines.join("\n"));
+
+const count = (n: number) => Math.round(n).toLocaleString("en-US");
+const floor = `COPY ${count(rows / floorSeconds)} rows/s`;
+const size = `${count(rows)} rows`;
+const peak = peakRss() / 2 ** 20;
+reportResult({ bench: "import", measure: `first load, ${size}`, result: `${count(rowsPerSecond["first load"]!)} rows/s`, floor, target: "≥ 50,000 rows/s", met: rowsPerSecond["first load"]! >= 50_000 });
+reportResult({ bench: "import", measure: `re-import unchanged, ${size}`, result: `${count(rowsPerSecond["re-import"]!)} rows/s`, floor, target: "≥ 100,000 rows/s", met: rowsPerSecond["re-import"]! >= 100_000 });
+reportResult({ bench: "import", measure: `peak RSS, ${size}`, result: `${Math.round(peak)} MiB`, floor: "-", target: "≤ 256 MiB, flat", met: peak <= 256 });
 await handle.close();
 
 /** The same file, unvalidated, straight into an unlogged table of text columns. */

@@ -1,6 +1,9 @@
 import fs from "node:fs";
 import { importRegistry, RegistryHeaderError } from "../lib/registry/import";
 import { openScriptDatabase } from "./db";
+import { relaunchWithImportHeapFlags } from "./lib/heap-flags";
+
+relaunchWithImportHeapFlags();
 
 const file = process.argv[2];
 if (!file) {
