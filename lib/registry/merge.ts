@@ -6,7 +6,7 @@ import { STAGE_COLUMNS, type RowProblem } from "./stage";
  * The set-based half of the registry import: from the staging table (every valid row, plus a
  * marker for every bad row that named its provider) to providers and provider_addresses.
  *
- * - registry_summary: one row per provider number, by one hash aggregate: all rows valid? provider
+ * - The summary: one row per provider number, by one hash aggregate: all rows valid? provider
  *   columns the same on every row (their hash, from stage.ts)? and a fingerprint of everything
  *   imported for it: the provider's hash and the sums of its address hashes, so, as before, a
  *   file that only lists the same addresses in another order changes nothing.
@@ -33,17 +33,15 @@ export const CREATE_STAGE = `create temp table ${STAGE_TABLE} (
   ${STAGE_COLUMNS.map((c) => `${c} ${STAGE_TYPES[c] ?? "text"}`).join(",\n  ")}
 ) on commit drop`;
 
-const SUMMARIZE = [
-  `create temp table registry_summary on commit drop as
-   select provider_number,
-          bool_and(ok) as ok,
-          min(line) as first_line,
-          min(provider_hash1) = max(provider_hash1) and min(provider_hash2) = max(provider_hash2) as consistent,
-          concat_ws(':', count(*), min(provider_hash1), min(provider_hash2), sum(address_hash1), sum(address_hash2)) as fingerprint
-     from ${STAGE_TABLE}
-    group by provider_number`,
-  `analyze registry_summary`,
-];
+/** One row per provider number, by one hash aggregate over the staged rows. */
+const SUMMARY = `
+  select provider_number,
+         bool_and(ok) as ok,
+         min(line) as first_line,
+         min(provider_hash1) = max(provider_hash1) and min(provider_hash2) = max(provider_hash2) as consistent,
+         concat_ws(':', count(*), min(provider_hash1), min(provider_hash2), sum(address_hash1), sum(address_hash2)) as fingerprint
+    from ${STAGE_TABLE}
+   group by provider_number`;
 
 /**
  * "provider columns differ from line N", as the row-by-row import reported it: on the first valid
@@ -53,7 +51,7 @@ const SUMMARIZE = [
 const FIND_CONFLICTS = `create temp table registry_conflicts on commit drop as
   with firsts as (
     select s.provider_number, s.line, s.provider_hash1, s.provider_hash2
-      from registry_summary m join ${STAGE_TABLE} s on s.provider_number = m.provider_number and s.line = m.first_line
+      from (${SUMMARY}) m join ${STAGE_TABLE} s on s.provider_number = m.provider_number and s.line = m.first_line
      where not m.consistent and s.ok
   ), differing as (
     select f.provider_number, f.line as first_line, min(s.line) as line
@@ -65,15 +63,26 @@ const FIND_CONFLICTS = `create temp table registry_conflicts on commit drop as
    where not exists (select 1 from ${STAGE_TABLE} b where b.provider_number = d.provider_number and not b.ok and b.line < d.line)`;
 
 /**
- * Good providers that are new or whose fingerprint changed, with their id: the stored row's, or a
- * new one (so the addresses can be written without reading ids back from the insert).
+ * registry_changed: good providers that are new or whose fingerprint changed, with their id: the
+ * stored row's, or a new one (so the addresses can be written without reading ids back from the
+ * insert). The same statement counts the summary, which stays in memory (never a table).
  */
 const FIND_CHANGED = [
-  `create temp table registry_changed on commit drop as
-   select m.provider_number, m.first_line, m.fingerprint, coalesce(p.id, gen_random_uuid()) as id, p.id is null as inserted
-     from registry_summary m left join providers p on p.provider_number = m.provider_number
-    where m.ok and m.consistent and p.fingerprint is distinct from m.fingerprint`,
-  `analyze registry_changed`,
+  `create temp table registry_changed (provider_number text collate "C" not null, first_line integer not null,
+     fingerprint text not null, id uuid not null, inserted boolean not null) on commit drop`,
+  `with summary as materialized (${SUMMARY}),
+   changed as (
+     insert into registry_changed
+     select m.provider_number, m.first_line, m.fingerprint, coalesce(p.id, gen_random_uuid()), p.id is null
+       from summary m left join providers p on p.provider_number = m.provider_number
+      where m.ok and m.consistent and p.fingerprint is distinct from m.fingerprint
+     returning inserted
+   )
+   select (select count(*) from summary where ok and consistent)::int as good,
+          (select count(*) from summary where not ok or not consistent)::int as rejected,
+          (select count(*) from summary where not consistent)::int as inconsistent,
+          (select count(*) from changed where inserted)::int as inserted,
+          (select count(*) from changed where not inserted)::int as updated`,
 ];
 
 /**
@@ -94,29 +103,28 @@ const changedRows = (which: string) => `
      group by c.provider_number, c.id, c.fingerprint
   )`;
 
-const WRITE_PROVIDERS = [
-  `with ${changedRows("not c.inserted")}
+const UPDATE_PROVIDERS = `with ${changedRows("not c.inserted")}
    update providers p set
      npi = c.npi, provider_type = c.provider_type, first_name = c.first_name, last_name = c.last_name, group_name = c.group_name,
      tax_id = c.tax_id, group_provider_number = c.group_provider_number, program = c.program, search_name = c.search_name,
      search_cities = c.search_cities, fingerprint = c.fingerprint, updated_at = now()
-     from changed c where p.id = c.id`,
-  `with ${changedRows("c.inserted")}
+     from changed c where p.id = c.id`;
+
+const INSERT_PROVIDERS = `with ${changedRows("c.inserted")}
    insert into providers (id, provider_number, npi, provider_type, first_name, last_name, group_name, tax_id, group_provider_number,
                           program, search_name, search_cities, fingerprint)
    select id, provider_number, npi, provider_type, first_name, last_name, group_name, tax_id, group_provider_number,
           program, search_name, search_cities, fingerprint
-     from changed`,
-];
+     from changed`;
 
-/** The written providers' addresses are replaced by the file's. */
-const WRITE_ADDRESSES = [
-  `delete from provider_addresses a using registry_changed c where a.provider_id = c.id and not c.inserted`,
-  // position keeps file order: 0 for the provider's first row, then its distance from it (1, 2, ... when the rows are adjacent).
-  `insert into provider_addresses (provider_id, address_type, line1, city, state, zip5, zip4, position)
+/**
+ * The written providers' addresses are replaced by the file's. position keeps file order: 0 for
+ * the provider's first row, then its distance from it (1, 2, ... when the rows are adjacent).
+ */
+const DELETE_ADDRESSES = `delete from provider_addresses a using registry_changed c where a.provider_id = c.id and not c.inserted`;
+const INSERT_ADDRESSES = `insert into provider_addresses (provider_id, address_type, line1, city, state, zip5, zip4, position)
    select c.id, s.address_type::address_type, s.line1, s.city, s.state, s.zip5, s.zip4, s.line - c.first_line
-     from registry_changed c join ${STAGE_TABLE} s on s.provider_number = c.provider_number`,
-];
+     from registry_changed c join ${STAGE_TABLE} s on s.provider_number = c.provider_number`;
 
 export interface MergeResult {
   providers: number;
@@ -147,13 +155,9 @@ export async function mergeStaged(
     if (!analyzed) await session.query(`analyze ${STAGE_TABLE}`);
     analyzed = true;
   };
-  for (const q of SUMMARIZE) await session.query(q);
-  const [counts] = await session.query<{ good: number; rejected: number; inconsistent: number }>(
-    `select count(*) filter (where ok and consistent)::int as good,
-            count(*) filter (where not ok or not consistent)::int as rejected,
-            count(*) filter (where not consistent)::int as inconsistent
-       from registry_summary`,
-  );
+  await session.query(FIND_CHANGED[0]!);
+  const [counts] = await session.query<{ good: number; rejected: number; inconsistent: number; inserted: number; updated: number }>(FIND_CHANGED[1]!);
+  await session.query(`analyze registry_changed`);
   onStep(1);
 
   let conflicts: RowProblem[] = [];
@@ -170,20 +174,19 @@ export async function mergeStaged(
   }
   onStep(2);
 
-  for (const q of FIND_CHANGED) await session.query(q);
-  const [changed] = await session.query<{ n: number }>(`select count(*)::int as n from registry_changed`);
+  const { inserted, updated } = counts!;
   const [stored] = await session.query<{ any: boolean }>(`select exists (select 1 from providers) as any`);
   onStep(3);
   const write = async () => {
-    if (changed!.n === 0) return;
+    if (inserted + updated === 0) return;
     await analyzeStage();
-    for (const q of [...WRITE_PROVIDERS, ...WRITE_ADDRESSES]) await session.query(q);
+    if (updated > 0) await session.query(UPDATE_PROVIDERS);
+    if (inserted > 0) await session.query(INSERT_PROVIDERS);
+    if (updated > 0) await session.query(DELETE_ADDRESSES);
+    await session.query(INSERT_ADDRESSES);
   };
-  if (!stored!.any && changed!.n >= bulkLoadMin) await withIndexesBuiltAfter(session, ["providers", "provider_addresses"], write);
+  if (!stored!.any && inserted >= bulkLoadMin) await withIndexesBuiltAfter(session, ["providers", "provider_addresses"], write);
   else await write();
-  const [written] = await session.query<{ inserted: number; updated: number }>(
-    `select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from registry_changed`,
-  );
   onStep(4);
-  return { providers: counts!.good, rejectedProviders: counts!.rejected, inserted: written!.inserted, updated: written!.updated, conflicts, conflictCount };
+  return { providers: counts!.good, rejectedProviders: counts!.rejected, inserted, updated, conflicts, conflictCount };
 }
