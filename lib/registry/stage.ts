@@ -140,16 +140,19 @@ export function createStageStream(options: {
       } else {
         const p = parsed.provider;
         const a = parsed.address;
+        // Validated values (numbers, codes, provider numbers: letters, digits, dashes) need no escaping.
         const provider =
           `${p.npi}\t${p.providerType}\t${copyText(p.firstName)}\t${copyText(p.lastName)}\t${copyText(p.groupName)}\t` +
-          `${p.taxId}\t${copyText(p.groupProviderNumber)}\t${p.program}`;
-        const address = `${a.addressType}\t${copyText(a.line1)}\t${copyText(a.city)}\t${a.state}\t${a.zip5}\t${a.zip4 ?? "\\N"}`;
+          `${p.taxId}\t${p.groupProviderNumber ?? "\\N"}\t${p.program}`;
+        const city = copyText(a.city);
+        const address = `${a.addressType}\t${copyText(a.line1)}\t${city}\t${a.state}\t${a.zip5}\t${a.zip4 ?? "\\N"}`;
         hashInto(provider);
         const providerHash = `${hashLane1}\t${hashLane2}`;
         hashInto(address);
         chunk +=
-          `${line}\t${copyText(p.providerNumber)}\tt\t${providerHash}\t${hashLane1}\t${hashLane2}\t${provider}\t` +
-          `${copyText(providerDisplayName(p).toLowerCase())}\t${address}\t${copyText(a.city.toLowerCase())}\n`;
+          `${line}\t${p.providerNumber}\tt\t${providerHash}\t${hashLane1}\t${hashLane2}\t${provider}\t` +
+          // Lower-casing an escaped value is escaping the lower-cased one (the escapes are lower case).
+          `${copyText(providerDisplayName(p).toLowerCase())}\t${address}\t${city.toLowerCase()}\n`;
       }
     }
     if (chunk.length < CHUNK_CHARS) return undefined;
