@@ -46,7 +46,7 @@ export const DEFAULT_BULK_LOAD_MIN = 10_000;
  * Loads a registry CSV (format in DESIGN.md) in one transaction. The file is streamed through
  * csv-parse and validated row by row (rows.ts); valid rows go to a temp staging table with COPY,
  * and SQL does the rest (merge.ts): a provider with any bad row, or whose rows disagree, is left
- * out whole; new and changed providers are written in one upsert with their addresses; unchanged
+ * out whole; changed providers are updated and new ones inserted, with their addresses; unchanged
  * ones are not written at all, so importing the same file twice changes nothing. Node keeps
  * nothing proportional to the file: at most `problemLimit` messages.
  */
