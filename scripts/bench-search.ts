@@ -90,6 +90,7 @@ started = performance.now();
 await registerShare(share);
 await db.execute(sql`vacuum analyze providers`);
 await db.execute(sql`vacuum analyze provider_addresses`);
+await db.execute(sql`vacuum analyze provider_memberships`);
 const providerCount = await one(sql`select count(*)::int as n from providers`);
 const registered = await one(sql`select count(*)::int as n from providers where registered`);
 console.log(`${providerCount.toLocaleString()} providers, ${registered.toLocaleString()} registered (${((100 * registered) / providerCount).toFixed(1)} %), ready in ${seconds(started)} s (${handle.kind})`);
