@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { SentConfirmation } from "@/components/forms/sent-confirmation";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { TextField } from "@/components/ui/field";
@@ -30,26 +30,9 @@ export function EmailRequestForm({
   defaultEmail?: string;
 }) {
   const { state, pending, errors, values, form } = useFormAction(action);
-  const doneRef = useRef<HTMLParagraphElement>(null);
   const sent = state?.ok === true;
-  useEffect(() => {
-    if (sent) doneRef.current?.focus();
-  }, [sent]);
 
-  if (sent) {
-    return (
-      <div role="status" className="rounded-md bg-brand-50 p-5">
-        <p ref={doneRef} tabIndex={-1} className="font-semibold text-brand-900 focus:outline-none">
-          {confirmation}
-        </p>
-        <p className="mt-4">
-          <Link href="/login" className="text-brand-700 underline">
-            Back to sign in
-          </Link>
-        </p>
-      </div>
-    );
-  }
+  if (sent) return <SentConfirmation>{confirmation}</SentConfirmation>;
   return (
     <form {...form}>
       <ErrorSummary errors={errors} labels={{ email: "Email" }} formError={state && "rateLimited" in state ? waitWording(state.retryAfterMs) : null} />

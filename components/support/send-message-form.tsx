@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { SentConfirmation } from "@/components/forms/sent-confirmation";
 import { HoneypotField } from "@/components/forms/honeypot-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
@@ -17,26 +17,9 @@ const LABELS = { name: "Name", email: "Email", phone: "Phone Number", topic: "To
 /** Send Message: a short note to the support desk. Works without JavaScript. */
 export function SendMessageForm({ action }: { action: (state: SupportMessageResult | null, form: FormData) => Promise<SupportMessageResult> }) {
   const { state, pending, errors, values, form } = useFormAction(action);
-  const doneRef = useRef<HTMLParagraphElement>(null);
   const sent = state?.ok === true;
-  useEffect(() => {
-    if (sent) doneRef.current?.focus();
-  }, [sent]);
 
-  if (sent) {
-    return (
-      <div role="status" className="rounded-md bg-brand-50 p-5">
-        <p ref={doneRef} tabIndex={-1} className="font-semibold text-brand-900 focus:outline-none">
-          Your message was sent to our support team. We answer by email or phone within 2 business days.
-        </p>
-        <p className="mt-4">
-          <Link href="/login" className="text-brand-700 underline">
-            Back to sign in
-          </Link>
-        </p>
-      </div>
-    );
-  }
+  if (sent) return <SentConfirmation>Your message was sent to our support team. We answer by email or phone within 2 business days.</SentConfirmation>;
   const formError = state && "rateLimited" in state ? `Too many messages from this network or this email. Try again ${describeRetry(state.retryAfterMs)}.` : null;
   return (
     <form {...form}>
