@@ -6,9 +6,7 @@ import { resetPasswordAction } from "@/app/(public)/reset-password/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
-import { TextField } from "@/components/ui/field";
-import { PASSWORD_MAX } from "@/lib/auth/password-rules";
-import { PasswordChecklist } from "./password-checklist";
+import { NewPasswordFields } from "./new-password-fields";
 
 const LINK_MESSAGES = {
   expired: "This reset link has expired. Links work for 1 hour.",
@@ -43,20 +41,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       <ErrorSummary errors={errors} labels={{ password: "New password", confirmPassword: "Confirm new password" }} />
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <TextField
-        id="password"
-        name="password"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        maxLength={PASSWORD_MAX}
-        onChange={(e) => setPassword(e.target.value)}
-        error={errors.password}
-        aria-describedby="password-rules"
-      />
-      <PasswordChecklist id="password-rules" password={password} email={email} />
-      <TextField id="confirmPassword" name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" required maxLength={PASSWORD_MAX} error={errors.confirmPassword} />
+      <NewPasswordFields email={email} password={password} onPasswordChange={setPassword} errors={errors} rulesId="password-rules" />
       <SubmitButton className="w-full" pending={pending}>
         Reset password
       </SubmitButton>

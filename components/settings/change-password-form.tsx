@@ -3,12 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { changePasswordAction } from "@/app/(portal)/settings/security/actions";
-import { PasswordChecklist } from "@/components/auth/password-checklist";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { TextField } from "@/components/ui/field";
-import { PASSWORD_MAX } from "@/lib/auth/password-rules";
 
 /** Change password (recently verified sessions); the other sessions are signed out. Works without JavaScript. */
 export function ChangePasswordForm({ email }: { email: string }) {
@@ -35,20 +34,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       ) : null}
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <TextField id="currentPassword" name="currentPassword" label="Current password" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-      <TextField
-        id="password"
-        name="password"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        maxLength={PASSWORD_MAX}
-        onChange={(e) => setPassword(e.target.value)}
-        error={errors.password}
-        aria-describedby="new-password-rules"
-      />
-      <PasswordChecklist id="new-password-rules" password={password} email={email} />
-      <TextField id="confirmPassword" name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+      <NewPasswordFields email={email} password={password} onPasswordChange={setPassword} errors={errors} rulesId="new-password-rules" />
       <SubmitButton pending={pending}>Change password</SubmitButton>
     </form>
   );
