@@ -1,13 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { accessRequests, messageParticipants, messages, messageThreads, outbox, providerAgreements, providerMemberships, providers, users } from "@/db/schema";
+import { accessRequests, messageParticipants, messages, messageThreads, outbox, providerMemberships, providers, users } from "@/db/schema";
 import { MINUTE } from "@/lib/clock";
-import { demoRegistryCsv } from "@/lib/registry/demo";
-import { importRegistry } from "@/lib/registry/import";
 import { denyRequest } from "@/lib/requests/decide";
 import { submitAccessRequest } from "@/lib/requests/submit";
 import { revokeUser } from "@/lib/users/manage";
 import { CTX, testServices } from "@/tests/services";
+import { loadDemoProviders } from "@/tests/demo-providers";
 import { createTestDb, type TestDb } from "@/tests/test-db";
 import { addressableMembers } from "./addressing";
 import { listBox, PAGE_SIZE, readThread, setThreadState, unreadThreadCount } from "./box";
@@ -25,12 +24,7 @@ let MARY: string;
 let JOHN: string;
 beforeEach(async () => {
   await t.reset();
-  await t.db.insert(providerAgreements).values({ version: 1, title: "Provider Agreement", body: "Agreement text for tests." }).onConflictDoNothing();
-  await importRegistry(t.db, (async function* () {
-    yield demoRegistryCsv();
-  })());
-  MARY = (await t.db.select().from(providers).where(eq(providers.providerNumber, "100200300")))[0]!.id;
-  JOHN = (await t.db.select().from(providers).where(eq(providers.providerNumber, "100200301")))[0]!.id;
+  ({ mary: MARY, john: JOHN } = await loadDemoProviders(t));
 });
 
 let n = 0;

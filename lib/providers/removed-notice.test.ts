@@ -3,10 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { providerMemberships, providers, sessions, users } from "@/db/schema";
 import { createSession } from "@/lib/auth/sessions";
 import { HOUR } from "@/lib/clock";
-import { demoRegistryCsv } from "@/lib/registry/demo";
-import { importRegistry } from "@/lib/registry/import";
 import { restoreUser, revokeUser } from "@/lib/users/manage";
 import { CTX, testServices } from "@/tests/services";
+import { loadDemoProviders } from "@/tests/demo-providers";
 import { createTestDb, type TestDb } from "@/tests/test-db";
 import { resolveActiveProvider, takeRemovedProviderNotice } from "./linked-accounts";
 
@@ -20,11 +19,7 @@ let MARY: string;
 let JOHN: string;
 beforeEach(async () => {
   await t.reset();
-  await importRegistry(t.db, (async function* () {
-    yield demoRegistryCsv();
-  })());
-  MARY = (await t.db.select().from(providers).where(eq(providers.providerNumber, "100200300")))[0]!.id;
-  JOHN = (await t.db.select().from(providers).where(eq(providers.providerNumber, "100200301")))[0]!.id;
+  ({ mary: MARY, john: JOHN } = await loadDemoProviders(t));
 });
 
 let n = 0;

@@ -1,9 +1,7 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, invitations, outbox, providerMemberships, providers, users } from "@/db/schema";
-import { demoRegistryCsv } from "@/lib/registry/demo";
-import { importRegistry } from "@/lib/registry/import";
 import { CTX, testServices } from "@/tests/services";
+import { loadDemoProviders } from "@/tests/demo-providers";
 import { createTestDb, type TestDb } from "@/tests/test-db";
 import { checkInviteRow, inviteUsers } from "./invite";
 
@@ -17,11 +15,7 @@ let MARY: string;
 let JOHN: string;
 beforeEach(async () => {
   await t.reset();
-  await importRegistry(t.db, (async function* () {
-    yield demoRegistryCsv();
-  })());
-  MARY = (await t.db.select().from(providers).where(eq(providers.providerNumber, "100200300")))[0]!.id;
-  JOHN = (await t.db.select().from(providers).where(eq(providers.providerNumber, "100200301")))[0]!.id;
+  ({ mary: MARY, john: JOHN } = await loadDemoProviders(t));
 });
 
 let n = 0;

@@ -1,15 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { auditEvents, invitations, outbox, providerAgreements, providerMemberships, providers, sessions, users } from "@/db/schema";
+import { auditEvents, invitations, outbox, providerMemberships, providers, sessions, users } from "@/db/schema";
 import { can, PERMISSION_IDS } from "@/lib/access/permissions";
 import { createSession } from "@/lib/auth/sessions";
 import { DAY, HOUR } from "@/lib/clock";
 import { acceptInvitation, previewInvitation } from "@/lib/invitations/accept";
 import { createInvitation } from "@/lib/invitations/create";
 import { resolveActiveProvider } from "@/lib/providers/linked-accounts";
-import { demoRegistryCsv } from "@/lib/registry/demo";
-import { importRegistry } from "@/lib/registry/import";
 import { CTX, testServices, tokenFrom } from "@/tests/services";
+import { loadDemoProviders } from "@/tests/demo-providers";
 import { createTestDb, type TestDb } from "@/tests/test-db";
 import { listActivity } from "./activity";
 import { cancelInvitation, inviteUsers, listInvitations, resendInvitation } from "./invite";
@@ -25,12 +24,7 @@ let MARY: string;
 let JOHN: string;
 beforeEach(async () => {
   await t.reset();
-  await t.db.insert(providerAgreements).values({ version: 1, title: "Provider Agreement", body: "Agreement text for tests." }).onConflictDoNothing();
-  await importRegistry(t.db, (async function* () {
-    yield demoRegistryCsv();
-  })());
-  MARY = (await t.db.select().from(providers).where(eq(providers.providerNumber, "100200300")))[0]!.id;
-  JOHN = (await t.db.select().from(providers).where(eq(providers.providerNumber, "100200301")))[0]!.id;
+  ({ mary: MARY, john: JOHN } = await loadDemoProviders(t));
 });
 
 let n = 0;
