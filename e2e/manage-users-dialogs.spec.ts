@@ -6,7 +6,7 @@ import { e2eSql } from "./support/db";
 import { countMessages, waitForMessage } from "./support/mail";
 import { newPerson, signedUpPerson, type Person } from "./support/people";
 import { createPractitioner } from "./support/registry";
-import { adminOfNewProvider, clientIp, insertAccessRequest, newPersonPage, openUsersTab } from "./support/users";
+import { ALL_PERMISSIONS, adminOfNewProvider, clientIp, insertAccessRequest, newPersonPage, openUsersTab } from "./support/users";
 
 /**
  * Manage Users as a keyboard user meets it: every dialog opens where it is safe to press a key,
@@ -18,19 +18,6 @@ import { adminOfNewProvider, clientIp, insertAccessRequest, newPersonPage, openU
 test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp() } });
 
 const PROVIDER_NAME = "Dana Rivera"; // adminOfNewProvider's practitioner
-const ALL_PERMISSIONS = [
-  "Message Box",
-  "Eligibility & Benefits",
-  "Claims view",
-  "Claims submit",
-  "Remittance",
-  "Authorizations",
-  "Enrollment application view",
-  "Enrollment application edit",
-  "Enrollment application sign",
-  "Enrollment application submit",
-  "Enrollment application pay fee",
-];
 
 const usersTable = (page: Page) => page.getByRole("table", { name: "Users of this provider" });
 const invitationsTable = (page: Page) => page.getByRole("table", { name: /^Invitations/ });

@@ -116,3 +116,18 @@ export async function openUsersTab(page: Page, tab: "Users" | "Access Requests" 
   await expect(page).toHaveURL(new RegExp(`${path}$`));
   await expect(page.getByRole("navigation", { name: "Manage Users" }).getByRole("link", { name: tab, exact: true })).toHaveAttribute("aria-current", "page");
 }
+
+/** The eleven permissions as Manage Users and the home page label them, in the catalog's order (what an administrator holds). */
+export const ALL_PERMISSIONS = [
+  "Message Box",
+  "Eligibility & Benefits",
+  "Claims view",
+  "Claims submit",
+  "Remittance",
+  "Authorizations",
+  "Enrollment application view",
+  "Enrollment application edit",
+  "Enrollment application sign",
+  "Enrollment application submit",
+  "Enrollment application pay fee",
+];
