@@ -189,6 +189,14 @@ test("security settings: add and remove a method, never the last; sign out every
   await expect(page.getByRole("cell", { name: "Email code", exact: true })).toHaveCount(0);
   await expect(page.getByText("Your only method")).toBeVisible();
 
+  // New recovery codes: asked first, shown once, then the settings again.
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Create new recovery codes" }).click();
+  await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeFocused();
+  await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByText("10 of 10 recovery codes left.")).toBeVisible();
+
   // Another browser signed in as the same person is signed out by "Sign out everywhere".
   const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.99" } });
   const otherPage = await other.newPage();

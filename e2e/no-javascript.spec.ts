@@ -374,3 +374,52 @@ test("security settings without JavaScript: confirm it's you, change the passwor
   await page.getByRole("button", { name: "Change security question" }).click();
   await expect(page.getByText("Your security question was changed.")).toBeVisible();
 });
+
+test("security settings without JavaScript: remove a method, new recovery codes, revoke a device, end a session, sign out everywhere", async ({ page }) => {
+  const p = newPerson("nojsbuttons");
+  await registerAndActivate(page, p);
+  await signInWith(page, p.email, p.password);
+  await setUpAuthenticatorWithoutScript(page);
+  // A second method, a trusted device and a session in another browser, as if made earlier.
+  const sql = e2eSql();
+  const userId = (await sql<{ id: string }[]>`select id from users where email = ${p.email}`)[0]!.id;
+  await sql`insert into mfa_factors (user_id, type, confirmed_at) values (${userId}, 'email', now())`;
+  await sql`insert into trusted_devices (user_id, token_hash, user_agent, expires_at) values (${userId}, ${hashToken(`nojs-device-${p.email}`)}, 'Mozilla/5.0 (Windows NT 10.0) Firefox/128.0', now() + interval '30 days')`;
+  await sql`insert into sessions (user_id, expires_at, ip, user_agent, mfa_verified_at) values (${userId}, now() + interval '8 hours', '203.0.113.77', 'Mozilla/5.0 (Macintosh; Mac OS X 14_0) Safari/605.1', now())`;
+
+  await page.goto("/settings/security");
+  await expect(page.getByRole("cell", { name: "Email code", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Remove Email code" }).click();
+  await expect(page.getByRole("cell", { name: "Email code", exact: true })).toHaveCount(0);
+  await expect(page.getByText("Your only method")).toBeVisible();
+
+  await page.getByRole("button", { name: "Create new recovery codes" }).click();
+  await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByText("10 of 10 recovery codes left.")).toBeVisible();
+
+  // Ten minutes later the password is asked again before anything changes.
+  await sql`update sessions set last_verified_at = now() - interval '1 hour' where user_id = ${userId}`;
+  const revoke = page.getByRole("button", { name: /^Revoke Firefox on Windows trusted / });
+  await revoke.click();
+  await expect(page.getByRole("heading", { name: "Confirm it's you" })).toBeVisible();
+  await expectAccessibleWithoutScript(page);
+  await page.getByLabel("Password").fill(p.password);
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(revoke).toBeVisible();
+  await revoke.click();
+  await expect(page.getByText("No device skips the verification step.")).toBeVisible();
+  await snap(page, "nojs-security-settings-after-revoke");
+
+  await page.getByRole("button", { name: /^Sign out session from 203\.0\.113\.77 / }).click();
+  await expect(page.getByText("203.0.113.77")).toHaveCount(0);
+  const [live] = await sql<{ count: number }[]>`select count(*)::int as count from sessions where user_id = ${userId} and revoked_at is null`;
+  expect(live!.count).toBe(1);
+
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/login\?signedOut=1$/);
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+  await page.goto("/settings/security");
+  await expect(page).toHaveURL(/\/login/);
+});

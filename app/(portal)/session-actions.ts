@@ -1,10 +1,9 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revokeSession, touchSession } from "@/lib/auth/sessions";
 import { defineAction } from "@/lib/next/action";
-import { cookieSessionId, SESSION_COOKIES } from "@/lib/next/session";
+import { cookieSessionId, dropSessionCookies } from "@/lib/next/session";
 
 /**
  * "Stay signed in" in the idle-timeout warning: resets the session's idle clock. Answers how long
@@ -24,9 +23,6 @@ export const staySignedInAction = defineAction({ name: "session.stay_signed_in",
 export const signOutAction = defineAction({ name: "auth.sign_out", guard: "public" }, async (_input, { svc }) => {
   const sessionId = await cookieSessionId();
   if (sessionId) await revokeSession(svc.db, sessionId, svc.clock);
-  const jar = await cookies();
-  for (const name of SESSION_COOKIES) {
-    if (jar.get(name)) jar.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
-  }
+  await dropSessionCookies();
   redirect("/login?signedOut=1");
 });

@@ -1,65 +1,65 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { callAction, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
-import { useHydrated } from "@/components/forms/use-hydrated";
-import { Button, type ButtonVariant } from "@/components/ui/button";
+import { useEffect, type FormEvent } from "react";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { SubmitButton } from "@/components/forms/submit-button";
+import type { ButtonVariant } from "@/components/ui/button";
 
 type Result = { ok: boolean; reverify?: boolean; error?: string; reason?: string };
 
-/** One click, one server action, then the page refreshes; failures are announced beside the button. */
+const REVERIFY = "Confirm your password first.";
+const FAILED = "That did not work. Refresh the page and try again.";
+
+/**
+ * One button, one server action: a small form whose hidden `fields` name what it acts on, so it
+ * works without JavaScript (the server runs the action and renders the page again, with a
+ * refusal beside the button). With JavaScript, `confirm` is asked first and the page refreshes
+ * after success.
+ */
 export function ActionButton({
   action,
+  fields = {},
   label,
   variant = "secondary",
   confirm,
   failures = {},
-  after,
   accessibleName,
 }: {
-  action: () => Promise<Result>;
+  action: (state: Result | null, form: FormData) => Promise<Result>;
+  fields?: Record<string, string>;
   label: string;
   variant?: ButtonVariant;
   confirm?: string;
   failures?: Record<string, string>;
-  after?: string;
   accessibleName?: string;
 }) {
   const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const hydrated = useHydrated();
+  const { state, pending, form } = useFormAction(action);
+  useEffect(() => {
+    if (state?.ok || state?.reverify) router.refresh();
+  }, [state, router]);
+  const why = state?.error ?? state?.reason;
+  const message = !state || state.ok ? null : state.reverify ? REVERIFY : (why && failures[why]) || FAILED;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    if (confirm && !window.confirm(confirm)) return event.preventDefault();
+    form.onSubmit(event);
+  }
+
   return (
-    <span className="inline-flex flex-col items-start">
-      <Button
-        variant={variant}
-        disabled={busy || !hydrated}
-        aria-label={accessibleName}
-        onClick={async () => {
-          if (confirm && !window.confirm(confirm)) return;
-          setBusy(true);
-          setMessage(null);
-          const r = await callAction(action);
-          setBusy(false);
-          if ("unexpected" in r) return setMessage(UNEXPECTED_ERROR);
-          if (r.reverify) {
-            router.refresh();
-            return setMessage("Confirm your password first.");
-          }
-          const why = r.error ?? r.reason;
-          if (!r.ok) return setMessage((why && failures[why]) || "That did not work. Refresh the page and try again.");
-          if (after) router.replace(after);
-          router.refresh();
-        }}
-      >
+    <form {...form} onSubmit={onSubmit} className="inline-flex flex-col items-start">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <SubmitButton variant={variant} aria-label={accessibleName} pending={pending}>
         {label}
-      </Button>
+      </SubmitButton>
       {message ? (
         <span role="alert" className="mt-1 text-sm font-medium text-red-700">
           {message}
         </span>
       ) : null}
-    </span>
+    </form>
   );
 }

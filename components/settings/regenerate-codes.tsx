@@ -1,32 +1,41 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, type FormEvent } from "react";
 import { regenerateRecoveryCodesAction } from "@/app/(portal)/settings/security/actions";
-import { callAction, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { RecoveryCodes } from "@/components/mfa/recovery-codes";
-import { Button } from "@/components/ui/button";
 
+const CONFIRM = "Create new recovery codes? The old codes will stop working.";
+
+/**
+ * New recovery codes, shown once. A plain form: without JavaScript the server renders the page
+ * again with the new codes; with it, the person confirms first. "Done" reloads the settings.
+ */
 export function RegenerateCodes() {
   const router = useRouter();
-  const [codes, setCodes] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  if (codes) return <RecoveryCodes codes={codes} doneLabel="Done" onDone={() => { setCodes(null); router.refresh(); }} />;
+  const { state, pending, form } = useFormAction(regenerateRecoveryCodesAction);
+  const reverify = state?.ok === false && state.reverify;
+  useEffect(() => {
+    if (reverify) router.refresh();
+  }, [reverify, router]);
+  if (state?.ok) return <RecoveryCodes codes={state.codes} doneHref="/settings/security" doneLabel="Done" />;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    if (!window.confirm(CONFIRM)) return event.preventDefault();
+    form.onSubmit(event);
+  }
   return (
-    <div>
-      <Button
-        variant="secondary"
-        onClick={async () => {
-          if (!window.confirm("Create new recovery codes? The old codes will stop working.")) return;
-          const r = await callAction(() => regenerateRecoveryCodesAction());
-          if ("unexpected" in r) return setError(UNEXPECTED_ERROR);
-          if (!r.ok) return router.refresh();
-          setCodes(r.codes);
-        }}
-      >
+    <form {...form} onSubmit={onSubmit}>
+      <SubmitButton variant="secondary" pending={pending}>
         Create new recovery codes
-      </Button>
-      {error ? <p role="alert" className="mt-1 text-sm text-red-700">{error}</p> : null}
-    </div>
+      </SubmitButton>
+      {reverify ? (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          Confirm your password first.
+        </p>
+      ) : null}
+    </form>
   );
 }

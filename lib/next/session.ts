@@ -9,6 +9,14 @@ import { env } from "@/lib/env";
 /** next-auth's session cookie: "__Secure-" prefixed when the portal is served over https. */
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
+/** Drops this browser's session cookie (the session itself is ended in the database by the caller). */
+export async function dropSessionCookies(): Promise<void> {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    if (jar.get(name)) jar.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+  }
+}
+
 /** The session id inside the next-auth cookie, if any (not yet checked against the database). */
 export const cookieSessionId = cache(async (): Promise<string | null> => {
   const jar = await cookies();

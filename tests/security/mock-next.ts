@@ -16,6 +16,7 @@ vi.mock("@/lib/next/session", async () => {
     currentGuardInput: s.guardInputFromScope,
     getCurrentSession: async () => (await s.guardInputFromScope()).current,
     cookieSessionId: async () => s.scope.sessionId,
+    dropSessionCookies: async () => void s.cookieJar.delete("next-auth.session-token"),
   };
 });
 vi.mock("next/headers", async () => {

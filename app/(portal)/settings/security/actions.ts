@@ -1,10 +1,12 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { changePassword, changeSecurityQuestion, endOwnSession, reverifyWithPassword, signOutEverywhere } from "@/lib/auth/account-settings";
 import { regenerateRecoveryCodes, removeFactor } from "@/lib/mfa/manage";
 import { revokeTrustedDevice } from "@/lib/mfa/trusted-devices";
 import { defineAction } from "@/lib/next/action";
+import { dropSessionCookies } from "@/lib/next/session";
 
 // Every change here needs a password (or code) from the last 10 minutes (guard recentlyVerified);
 // otherwise the action answers { reverify: true } and the page asks for the password again.
@@ -40,7 +42,9 @@ export const endSessionAction = defineAction({ name: "settings.end_session", gua
   ok: await endOwnSession(svc, user, input.sessionId, request),
 }));
 
+/** Ends this session too, so it goes on to the sign-in page (with or without JavaScript). */
 export const signOutEverywhereAction = defineAction({ name: "settings.sign_out_everywhere", guard: "recentlyVerified" }, async (_input, { svc, user, request }) => {
   await signOutEverywhere(svc, user, request);
-  return { ok: true as const };
+  await dropSessionCookies();
+  redirect("/login?signedOut=1");
 });

@@ -83,7 +83,8 @@ export default async function SecuritySettingsPage() {
               <Cell label="Actions">
                 {factors.length > 1 ? (
                   <ActionButton
-                    action={removeFactorAction.bind(null, { factorId: f.id })}
+                    action={removeFactorAction}
+                    fields={{ factorId: f.id }}
                     label="Remove"
                     accessibleName={`Remove ${FACTOR_LABELS[f.type]}`}
                     confirm={`Remove ${FACTOR_LABELS[f.type]}?`}
@@ -126,7 +127,7 @@ export default async function SecuritySettingsPage() {
                 <span className="min-w-0 [overflow-wrap:anywhere]">
                   {describeAgent(d.userAgent)} · trusted {at(d.createdAt)} · until {at(d.expiresAt)}
                 </span>
-                <ActionButton action={revokeDeviceAction.bind(null, { deviceId: d.id })} label="Revoke" accessibleName={`Revoke ${describeAgent(d.userAgent)} trusted ${when(d.createdAt)}`} />
+                <ActionButton action={revokeDeviceAction} fields={{ deviceId: d.id }} label="Revoke" accessibleName={`Revoke ${describeAgent(d.userAgent)} trusted ${when(d.createdAt)}`} />
               </li>
             ))}
           </ul>
@@ -142,13 +143,13 @@ export default async function SecuritySettingsPage() {
                 {s.id === session.id ? <strong className="ml-2 text-green-800">This session</strong> : null}
               </span>
               {s.id === session.id ? null : (
-                <ActionButton action={endSessionAction.bind(null, { sessionId: s.id })} label="Sign out" accessibleName={`Sign out session from ${s.ip ?? "unknown address"} signed in ${when(s.createdAt)}`} />
+                <ActionButton action={endSessionAction} fields={{ sessionId: s.id }} label="Sign out" accessibleName={`Sign out session from ${s.ip ?? "unknown address"} signed in ${when(s.createdAt)}`} />
               )}
             </li>
           ))}
         </ul>
         <div className="mt-4 flex flex-wrap gap-3">
-          <ActionButton action={signOutEverywhereAction} label="Sign out everywhere" variant="danger" confirm="Sign out of every session and forget every trusted device?" after="/login?signedOut=1" />
+          <ActionButton action={signOutEverywhereAction} label="Sign out everywhere" variant="danger" confirm="Sign out of every session and forget every trusted device?" />
         </div>
       </Section>
     </>,
