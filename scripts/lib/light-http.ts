@@ -3,7 +3,7 @@ import http from "node:http";
 /**
  * A lean HTTP/1.1 client for load generation: node:http over keep-alive sockets. The load
  * generator shares the machine's cores with the server it measures, so it should cost as little
- * as it can (fetch/undici costs about three times as much CPU per request here).
+ * as it can (fetch/undici took more than twice the CPU per request here: 1.8 against 0.8 ms per sign-in).
  */
 export interface LightResponse {
   status: number;
