@@ -10,6 +10,7 @@ import { fillRegistration, newPerson, registerAndActivate, signInWith, type Pers
 import { createPractitioner, type TestProvider } from "./support/registry";
 import { fillRequester } from "./support/requests";
 import { snap } from "./support/screens";
+import { adminOfNewProvider, clientIp, insertAccessRequest } from "./support/users";
 
 // Every form of the public pages, the MFA steps, Associate Provider, Link Account, the Provider
 // Agreement, invitations and the security settings, walked with JavaScript turned off, as on a
@@ -422,4 +423,66 @@ test("security settings without JavaScript: remove a method, new recovery codes,
   await expect(page.getByText("You have signed out.")).toBeVisible();
   await page.goto("/settings/security");
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("access requests without JavaScript: Approve and Deny open as pages of their own, errors and outcomes come from the server", async ({ page, browser }) => {
+  // The administrator signs up in a browser with JavaScript (that path has its own specs), then works here without it.
+  const signUp = await browser.newContext({ javaScriptEnabled: true, extraHTTPHeaders: { "x-forwarded-for": clientIp() } });
+  const { provider } = await adminOfNewProvider(await signUp.newPage(), "nojsdecide");
+  await page.context().addCookies(await signUp.cookies());
+  await signUp.close();
+  const toApprove = await insertAccessRequest(provider.id);
+  const toDeny = await insertAccessRequest(provider.id);
+  const dialogFor = (decision: "Approve" | "Deny", r: { firstName: string; lastName: string }) => page.getByRole("dialog", { name: `${decision} request from ${r.firstName} ${r.lastName}` });
+
+  await page.goto("/users/requests");
+  await expect(page.getByRole("heading", { name: "Pending requests (2)" })).toBeVisible();
+  await page.getByRole("button", { name: `Approve request from ${toApprove.email}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/users/requests\\?approve=${toApprove.id}$`));
+  const approve = dialogFor("Approve", toApprove);
+  await expect(approve.getByRole("radio", { name: "User", exact: true })).toBeChecked();
+  // A User with no permission is refused on the field, by the server.
+  await approve.getByRole("button", { name: "Approve and send email" }).click();
+  await expect(approve).toContainText("Choose at least one permission");
+  await expectAccessibleWithoutScript(page);
+  await snap(page, "nojs-approve-error");
+  await approve.getByRole("checkbox", { name: "Claims view", exact: true }).check();
+  await approve.getByRole("checkbox", { name: "Remittance", exact: true }).check();
+  await approve.getByRole("button", { name: "Approve and send email" }).click();
+  await expect(approve.getByRole("status")).toHaveText(
+    `Approved the request from ${toApprove.firstName} ${toApprove.lastName} as User with Claims view, Remittance. ${toApprove.email} was emailed a link to create their account.`,
+  );
+  await expectAccessibleWithoutScript(page);
+  await approve.getByRole("link", { name: "Close" }).last().click();
+  await expect(page).toHaveURL(/\/users\/requests$/);
+  await expect(page.getByRole("heading", { name: "Pending requests (1)" })).toBeVisible();
+  await waitForMessage(toApprove.email, "access-request-approved");
+
+  await page.getByRole("button", { name: `Deny request from ${toDeny.email}` }).click();
+  const deny = dialogFor("Deny", toDeny);
+  const reason = deny.getByLabel("Reason (optional, included in the email)");
+  await reason.fill("x".repeat(501));
+  await deny.getByRole("button", { name: "Deny request" }).click();
+  await expect(deny).toContainText("Reason must be at most 500 characters");
+  await expect(reason).toHaveAttribute("aria-invalid", "true");
+  await expect(reason).toHaveValue("x".repeat(501));
+  await expectAccessibleWithoutScript(page);
+  await reason.fill("We could not confirm that you work here.");
+  await deny.getByRole("button", { name: "Deny request" }).click();
+  await expect(deny.getByRole("status")).toHaveText(`Denied the request from ${toDeny.firstName} ${toDeny.lastName}. ${toDeny.email} was emailed the decision.`);
+  await deny.getByRole("link", { name: "Close" }).last().click();
+  await expect(page.getByRole("heading", { name: "Pending requests (0)" })).toBeVisible();
+  await snap(page, "nojs-requests-decided");
+
+  // A stale address for a decided request: the dialog says so and nothing changes.
+  await page.goto(`/users/requests?approve=${toDeny.id}`);
+  await dialogFor("Approve", toDeny).getByRole("checkbox", { name: "Claims view", exact: true }).check();
+  await dialogFor("Approve", toDeny).getByRole("button", { name: "Approve and send email" }).click();
+  await expect(dialogFor("Approve", toDeny)).toContainText("This request was already decided.");
+  await dialogFor("Approve", toDeny).getByRole("link", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(/\/users\/requests$/);
+  const rows = await e2eSql()<{ id: string; status: string; granted_permissions: string[] | null; denial_reason: string | null }[]>`
+    select id, status, granted_permissions, denial_reason from access_requests where id in (${toApprove.id}, ${toDeny.id})`;
+  expect(rows.find((r) => r.id === toApprove.id)).toMatchObject({ status: "approved", granted_permissions: ["claims_view", "remittance"] });
+  expect(rows.find((r) => r.id === toDeny.id)).toMatchObject({ status: "denied", denial_reason: "We could not confirm that you work here." });
 });

@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type MouseEvent, type ReactNode } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { Button } from "./button";
+import { Button, buttonClass } from "./button";
 
 /**
  * A modal dialog: role="dialog", aria-modal, labelled by its title; focus moves to the first field
@@ -11,6 +11,9 @@ import { Button } from "./button";
  * opens), and `describedBy` names the element whose text is read with the title. `initialFocus`
  * (a selector inside the dialog) picks where focus starts instead of the first field, e.g. not on
  * a choice one keystroke away from something the person did not mean to do.
+ *
+ * A dialog the server can render open (its page was asked for it in the URL, so it works without
+ * JavaScript) passes `closeHref`: Close is then a link there, which JavaScript turns into `onClose`.
  */
 export function Dialog({
   title,
@@ -20,6 +23,7 @@ export function Dialog({
   alert = false,
   describedBy,
   initialFocus,
+  closeHref,
 }: {
   title: string;
   onClose: () => void;
@@ -28,6 +32,7 @@ export function Dialog({
   alert?: boolean;
   describedBy?: string;
   initialFocus?: string;
+  closeHref?: string;
 }) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -36,7 +41,7 @@ export function Dialog({
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     const first =
-      (initialFocus ? ref.current?.querySelector<HTMLElement>(initialFocus) : null) ?? ref.current?.querySelector<HTMLElement>("input, select, textarea, button:not([data-close])");
+      (initialFocus ? ref.current?.querySelector<HTMLElement>(initialFocus) : null) ?? ref.current?.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea, button:not([data-close])");
     (first ?? ref.current)?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") {
@@ -44,7 +49,7 @@ export function Dialog({
         closeRef.current();
       } else if (e.key === "Tab" && ref.current) {
         const items = Array.from(
-          ref.current.querySelectorAll<HTMLElement>("a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled])"),
+          ref.current.querySelectorAll<HTMLElement>("a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled])"),
         );
         if (!items.length) return;
         const firstItem = items[0]!;
@@ -79,15 +84,15 @@ export function Dialog({
           <h2 id={titleId} className="text-xl font-semibold text-brand-800">
             {title}
           </h2>
-          <button
-            type="button"
-            data-close
-            onClick={onClose}
-            className="rounded px-2 text-2xl leading-none text-slate-700 hover:bg-slate-100"
-            aria-label="Close"
-          >
-            ×
-          </button>
+          {closeHref ? (
+            <a href={closeHref} data-close onClick={closeInstead(onClose)} className={CLOSE_CLASS} aria-label="Close">
+              ×
+            </a>
+          ) : (
+            <button type="button" data-close onClick={onClose} className={CLOSE_CLASS} aria-label="Close">
+              ×
+            </button>
+          )}
         </div>
         {children}
       </div>
@@ -95,18 +100,28 @@ export function Dialog({
   );
 }
 
-/** A dialog form's submit button (its label changes while submitting) and Cancel. */
+const CLOSE_CLASS = "rounded px-2 text-2xl leading-none text-slate-700 hover:bg-slate-100";
+
+/** A link's click handled in the page instead (the link is for browsers without JavaScript). */
+const closeInstead = (close: () => void) => (event: MouseEvent<HTMLAnchorElement>) => {
+  event.preventDefault();
+  close();
+};
+
+/** A dialog form's submit button (its label changes while submitting) and Cancel (a link to `cancelHref` when given, as Close). */
 export function DialogFormButtons({
   label,
   busyLabel,
   busy,
   onCancel,
+  cancelHref,
   variant,
 }: {
   label: string;
   busyLabel: string;
   busy: boolean;
   onCancel: () => void;
+  cancelHref?: string;
   variant?: "primary" | "danger";
 }) {
   return (
@@ -114,9 +129,15 @@ export function DialogFormButtons({
       <SubmitButton variant={variant} disabled={busy}>
         {busy ? busyLabel : label}
       </SubmitButton>
-      <Button variant="secondary" onClick={onCancel}>
-        Cancel
-      </Button>
+      {cancelHref ? (
+        <a href={cancelHref} onClick={closeInstead(onCancel)} className={buttonClass("secondary")}>
+          Cancel
+        </a>
+      ) : (
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      )}
     </div>
   );
 }

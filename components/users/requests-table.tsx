@@ -1,21 +1,20 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
-import { useForm, type FieldValues, type UseFormSetError } from "react-hook-form";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { approveRequestAction, denyRequestAction } from "@/app/(portal)/users/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { applyServerErrors, callAction, messagesOf, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
-import { Button } from "@/components/ui/button";
+import { UNEXPECTED_ERROR } from "@/components/forms/server-errors";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { Button, buttonClass } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
-import { permissionLabel, roleLabel } from "@/lib/access/permissions";
+import { permissionLabel, roleLabel, type Role } from "@/lib/access/permissions";
 import type { DecideResult, RequestView } from "@/lib/requests/decide";
 import { REASON_MAX } from "@/lib/requests/policy";
-import { approveSchema, denySchema, PROGRAMS, type ApproveInput, type DenyInput } from "@/lib/requests/schemas";
+import { PROGRAMS } from "@/lib/requests/schemas";
 import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
 import { grantSummary } from "./messages";
-import { firstPermissionSelector, RolePermissionsFields } from "./role-permissions-fields";
+import { firstPermissionSelector, plainFormFields, RolePermissionsFields } from "./role-permissions-fields";
 import { useAnnounce } from "./status";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
@@ -46,12 +45,30 @@ function Details({ r, timeZone }: { r: RequestView; timeZone: string }) {
   );
 }
 
-type Deciding = { request: RequestView; decision: "approve" | "deny" };
+type Decision = "approve" | "deny";
+export type Deciding = { request: RequestView; decision: Decision };
 
-/** Pending requests, oldest first, each with its time left and Approve / Deny. `timeZone`: PORTAL_TIME_ZONE, from the page. */
-export function PendingRequests({ rows, timeZone }: { rows: RequestView[]; timeZone: string }) {
+const PAGE = "/users/requests";
+
+/**
+ * Pending requests, oldest first, each with its time left and Approve / Deny. `timeZone`:
+ * PORTAL_TIME_ZONE, from the page. Approve and Deny are small GET forms (`?approve=ID`): without
+ * JavaScript the page comes back with that dialog open (`open`), rendered by the server; with
+ * JavaScript the dialog opens at once.
+ */
+export function PendingRequests({ rows, timeZone, open }: { rows: RequestView[]; timeZone: string; open: Deciding | null }) {
+  const router = useRouter();
   // The open dialog outlives its row: a refusal ("already decided") stays readable after the refresh removes the request.
-  const [deciding, setDeciding] = useState<Deciding | null>(null);
+  const [deciding, setDeciding] = useState<Deciding | null>(open);
+  const close = () => {
+    setDeciding(null);
+    // Opened from the URL: leave the page's plain address behind.
+    if (open) router.replace(PAGE, { scroll: false });
+  };
+  const opener = (request: RequestView, decision: Decision) => (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setDeciding({ request, decision });
+  };
   return (
     <>
       {rows.length ? null : <p className="text-slate-700">No pending access requests.</p>}
@@ -67,19 +84,25 @@ export function PendingRequests({ rows, timeZone }: { rows: RequestView[]; timeZ
               </div>
               <Details r={r} timeZone={timeZone} />
               <div className="mt-3 flex gap-2">
-                <Button aria-label={`Approve request from ${r.email}`} onClick={() => setDeciding({ request: r, decision: "approve" })}>
-                  Approve
-                </Button>
-                <Button variant="danger" aria-label={`Deny request from ${r.email}`} onClick={() => setDeciding({ request: r, decision: "deny" })}>
-                  Deny
-                </Button>
+                <form method="get" action={PAGE} onSubmit={opener(r, "approve")}>
+                  <input type="hidden" name="approve" value={r.id} />
+                  <Button type="submit" aria-label={`Approve request from ${r.email}`}>
+                    Approve
+                  </Button>
+                </form>
+                <form method="get" action={PAGE} onSubmit={opener(r, "deny")}>
+                  <input type="hidden" name="deny" value={r.id} />
+                  <Button type="submit" variant="danger" aria-label={`Deny request from ${r.email}`}>
+                    Deny
+                  </Button>
+                </form>
               </div>
             </article>
           </li>
         ))}
       </ul>
-      {deciding?.decision === "approve" ? <ApproveDialog request={deciding.request} onClose={() => setDeciding(null)} /> : null}
-      {deciding?.decision === "deny" ? <DenyDialog request={deciding.request} onClose={() => setDeciding(null)} /> : null}
+      {deciding?.decision === "approve" ? <ApproveDialog request={deciding.request} onClose={close} /> : null}
+      {deciding?.decision === "deny" ? <DenyDialog request={deciding.request} onClose={close} /> : null}
     </>
   );
 }
@@ -92,80 +115,101 @@ function refusal(r: { reason: string; message?: string }): string {
   return UNEXPECTED_ERROR;
 }
 
+const approvedText = (r: RequestView, role: Role, permissions: readonly string[]) =>
+  `Approved the request from ${fullName(r)} as ${grantSummary(role, permissions)}. ${r.email} was emailed a link to create their account.`;
+const deniedText = (r: RequestView) => `Denied the request from ${fullName(r)}. ${r.email} was emailed the decision.`;
+
 /**
- * Both dialogs' submit: success closes, says what was done in the status region and refreshes;
- * field errors go on the fields; a refusal is shown in the dialog while the page refreshes behind
- * it (the request leaves the pending list).
+ * Both dialogs' form, posted to its action with or without JavaScript. With JavaScript, success
+ * closes the dialog and says what was done in the status region; field errors go on the fields;
+ * a refusal stays in the dialog; the page refreshes behind it either way (the request leaves the
+ * pending list). Without JavaScript the server renders the page again with the same answer, and
+ * the dialog shows the outcome (`decided`: the request as it now stands).
  */
-function useDecision<T extends FieldValues>(onClose: () => void, setError: UseFormSetError<T>) {
+function useDecision(action: (state: DecideResult | null, form: FormData) => Promise<DecideResult>, onClose: () => void, successText: () => string) {
   const router = useRouter();
   const announce = useAnnounce();
-  const [formError, setFormError] = useState<string | null>(null);
-  const decide = async (action: () => Promise<DecideResult>, success: string) => {
-    setFormError(null);
-    const r = await callAction(action);
-    if ("unexpected" in r) return setFormError(UNEXPECTED_ERROR);
-    if (r.ok) {
-      onClose();
-      announce(success);
-    } else if (r.reason === "invalid") return applyServerErrors(setError, r.fieldErrors);
-    else setFormError(refusal(r));
+  const decision = useFormAction(action);
+  const { state } = decision;
+  const latest = useRef({ onClose, successText });
+  latest.current = { onClose, successText };
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) {
+      latest.current.onClose();
+      announce(latest.current.successText());
+    }
     router.refresh();
-  };
-  return { formError, decide };
+  }, [state, announce, router]);
+  const formError = state && !state.ok && state.reason !== "invalid" ? refusal(state) : null;
+  return { ...decision, formError };
+}
+
+/** The outcome of a decision made without JavaScript, where the dialog's form was. */
+function Outcome({ text }: { text: string }) {
+  return (
+    <>
+      <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 font-medium text-green-900">
+        {text}
+      </p>
+      <a href={PAGE} className={buttonClass("secondary")}>
+        Close
+      </a>
+    </>
+  );
 }
 
 function ApproveDialog({ request, onClose }: { request: RequestView; onClose: () => void }) {
-  const { register, handleSubmit, formState, setError, watch } = useForm<ApproveInput>({
-    resolver: zodResolver(approveSchema),
-    defaultValues: { role: "user", permissions: [] },
-  });
-  const { formError, decide } = useDecision(onClose, setError);
-  const errors = messagesOf(formState.errors);
-  const onSubmit = handleSubmit((v) => {
-    const permissions = v.role === "admin" ? [] : Array.isArray(v.permissions) ? v.permissions : [];
-    return decide(
-      () => approveRequestAction({ requestId: request.id, decision: { role: v.role, permissions } }),
-      `Approved the request from ${fullName(request)} as ${grantSummary(v.role, permissions)}. ${request.email} was emailed a link to create their account.`,
-    );
-  });
+  // What the boxes say now: the role decides what the fields show, and both make the status message.
+  const [picked, setPicked] = useState<{ role: Role; permissions: string[] }>({ role: "user", permissions: [] });
+  const { state, pending, errors, form, formError } = useDecision(approveRequestAction, onClose, () => approvedText(request, picked.role, picked.permissions));
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const data = new FormData(event.currentTarget);
+    setPicked({ role: data.get("role") === "admin" ? "admin" : "user", permissions: data.getAll("permissions[]").map(String) });
+  };
   return (
     // Opens on the first permission: the Administrator radio is one arrow key from promoting the requester.
-    <Dialog title={`Approve request from ${fullName(request)}`} onClose={onClose} initialFocus={firstPermissionSelector("approve")}>
-      <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={errors} labels={{ role: "Role", permissions: "Permissions" }} formError={formError} submitCount={formState.submitCount} />
-        <p className="mb-4 text-sm text-slate-700">
-          {request.email} will be emailed a link to proceed with registration. Choose what they may do for this provider.
-        </p>
-        <RolePermissionsFields register={register} role={watch("role") ?? "user"} idPrefix="approve" error={errors.permissions} />
-        <DialogFormButtons label="Approve and send email" busyLabel="Approving…" busy={formState.isSubmitting} onCancel={onClose} />
-      </form>
+    <Dialog title={`Approve request from ${fullName(request)}`} onClose={onClose} closeHref={PAGE} initialFocus={firstPermissionSelector("approve")}>
+      {state?.ok && request.status === "approved" ? (
+        <Outcome text={approvedText(request, request.grantedRole ?? "user", request.grantedPermissions)} />
+      ) : (
+        <form {...form} onChange={onChange}>
+          <input type="hidden" name="requestId" value={request.id} />
+          <ErrorSummary errors={errors} labels={{ role: "Role", permissions: "Permissions" }} formError={formError} />
+          <p className="mb-4 text-sm text-slate-700">
+            {request.email} will be emailed a link to proceed with registration. Choose what they may do for this provider.
+          </p>
+          <RolePermissionsFields register={plainFormFields} defaults={{ role: "user", permissions: [] }} role={picked.role} idPrefix="approve" error={errors.permissions} />
+          <DialogFormButtons label="Approve and send email" busyLabel="Approving…" busy={pending} onCancel={onClose} cancelHref={PAGE} />
+        </form>
+      )}
     </Dialog>
   );
 }
 
 function DenyDialog({ request, onClose }: { request: RequestView; onClose: () => void }) {
-  const { register, handleSubmit, formState, setError } = useForm<DenyInput>({ resolver: zodResolver(denySchema), defaultValues: { reason: "" } });
-  const { formError, decide } = useDecision(onClose, setError);
-  const errors = messagesOf(formState.errors);
-  const onSubmit = handleSubmit((v) =>
-    decide(() => denyRequestAction({ requestId: request.id, decision: v }), `Denied the request from ${fullName(request)}. ${request.email} was emailed the decision.`),
-  );
+  const { state, pending, errors, values, form, formError } = useDecision(denyRequestAction, onClose, () => deniedText(request));
   return (
-    <Dialog title={`Deny request from ${fullName(request)}`} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={errors} labels={{ reason: "Reason" }} formError={formError} submitCount={formState.submitCount} />
-        <p className="mb-4 text-sm text-slate-700">{request.email} will be emailed that the request was denied.</p>
-        <TextAreaField
-          id="deny-reason"
-          label="Reason (optional, included in the email)"
-          rows={3}
-          hint={`At most ${REASON_MAX} characters.`}
-          error={errors.reason}
-          {...register("reason")}
-        />
-        <DialogFormButtons label="Deny request" busyLabel="Denying…" busy={formState.isSubmitting} onCancel={onClose} variant="danger" />
-      </form>
+    <Dialog title={`Deny request from ${fullName(request)}`} onClose={onClose} closeHref={PAGE}>
+      {state?.ok && request.status === "denied" ? (
+        <Outcome text={deniedText(request)} />
+      ) : (
+        <form {...form}>
+          <input type="hidden" name="requestId" value={request.id} />
+          <ErrorSummary errors={errors} labels={{ reason: "Reason" }} formError={formError} />
+          <p className="mb-4 text-sm text-slate-700">{request.email} will be emailed that the request was denied.</p>
+          <TextAreaField
+            id="deny-reason"
+            name="reason"
+            label="Reason (optional, included in the email)"
+            rows={3}
+            hint={`At most ${REASON_MAX} characters.`}
+            defaultValue={values.reason ?? ""}
+            error={errors.reason}
+          />
+          <DialogFormButtons label="Deny request" busyLabel="Denying…" busy={pending} onCancel={onClose} cancelHref={PAGE} variant="danger" />
+        </form>
+      )}
     </Dialog>
   );
 }

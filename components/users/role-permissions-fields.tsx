@@ -1,8 +1,13 @@
 "use client";
 
-import type { ReactNode } from "react";
-import type { UseFormRegister, FieldValues, Path } from "react-hook-form";
+import type { InputHTMLAttributes, ReactNode, Ref } from "react";
 import { PERMISSIONS, ROLES } from "@/lib/access/permissions";
+
+/** What each input of the two fields gets: react-hook-form's `register`, or `plainFormFields` for a form posted as is. */
+export type FieldProps = (name: "role" | "permissions") => InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> };
+
+/** For a plain form: the boxes post as `permissions[]`, so one ticked box still arrives as a list. */
+export const plainFormFields: FieldProps = (name) => ({ name: name === "permissions" ? "permissions[]" : name });
 
 const permissionCheckboxId = (idPrefix: string, permission: string) => `${idPrefix}-perm-${permission}`;
 
@@ -14,20 +19,22 @@ export const firstPermissionSelector = (idPrefix: string) => `#${permissionCheck
  * grant: for an Administrator every box ticked and fixed (they hold all by role); for a User the
  * boxes as chosen. The User's boxes stay in the form while Administrator is chosen, so switching
  * back shows them as they were. `hint` replaces the User hint (the Edit dialog says where the
- * boxes came from).
+ * boxes came from). `defaults` ticks the inputs of a plain form (react-hook-form has its own).
  */
-export function RolePermissionsFields<T extends FieldValues>({
+export function RolePermissionsFields({
   register,
   role,
   idPrefix,
   error,
   hint,
+  defaults,
 }: {
-  register: UseFormRegister<T>;
+  register: FieldProps;
   role: string;
   idPrefix: string;
   error?: string;
   hint?: ReactNode;
+  defaults?: { role: string; permissions: readonly string[] };
 }) {
   const isAdmin = role === "admin";
   return (
@@ -37,7 +44,7 @@ export function RolePermissionsFields<T extends FieldValues>({
         <div className="flex gap-6">
           {ROLES.map((r) => (
             <label key={r.id} className="flex items-center gap-2">
-              <input type="radio" value={r.id} id={`${idPrefix}-role-${r.id}`} className="h-4 w-4" {...register("role" as Path<T>)} />
+              <input type="radio" value={r.id} id={`${idPrefix}-role-${r.id}`} className="h-4 w-4" defaultChecked={defaults ? defaults.role === r.id : undefined} {...register("role")} />
               {r.label}
             </label>
           ))}
@@ -62,7 +69,14 @@ export function RolePermissionsFields<T extends FieldValues>({
           <div className="grid gap-1 sm:grid-cols-2">
             {PERMISSIONS.map((p) => (
               <label key={p.id} className="flex items-center gap-2">
-                <input type="checkbox" value={p.id} id={permissionCheckboxId(idPrefix, p.id)} className="h-4 w-4" {...register("permissions" as Path<T>)} />
+                <input
+                  type="checkbox"
+                  value={p.id}
+                  id={permissionCheckboxId(idPrefix, p.id)}
+                  className="h-4 w-4"
+                  defaultChecked={defaults ? defaults.permissions.includes(p.id) : undefined}
+                  {...register("permissions")}
+                />
                 {p.label}
               </label>
             ))}

@@ -16,7 +16,8 @@ import { invitationIdSchema, membershipIdSchema } from "@/lib/users/schemas";
 type ButtonResult = { ok: boolean; error?: string };
 const forButton = (r: { ok: true } | { ok: false; reason: string }): ButtonResult => (r.ok ? { ok: true } : { ok: false, error: r.reason });
 
-const requestDecision = z.object({ requestId: z.string().max(64), decision: z.unknown() });
+/** A decision comes as `{ requestId, decision }` from code, or flat from the dialog's form (role, permissions; reason). */
+const requestDecision = z.object({ requestId: z.string().max(64), decision: z.unknown().optional(), role: z.unknown().optional(), permissions: z.unknown().optional(), reason: z.unknown().optional() });
 
 export const editRoleAction = defineAction({ name: "users.edit_role", guard: "providerAdmin" }, async (input, { svc, user, provider, request }) =>
   editRoleAndPermissions(svc, user.id, provider.id, input, request),
@@ -52,9 +53,9 @@ export const cancelInvitationAction = defineAction({ name: "users.cancel_invitat
 );
 
 export const approveRequestAction = defineAction({ name: "requests.approve", guard: "providerAdmin", schema: requestDecision }, async (input, { svc, user, provider, request }) =>
-  approveRequest(svc, user.id, provider.id, input.requestId, input.decision, request),
+  approveRequest(svc, user.id, provider.id, input.requestId, input.decision ?? { role: input.role, permissions: input.permissions }, request),
 );
 
-export const denyRequestAction = defineAction({ name: "requests.deny", guard: "providerAdmin", schema: requestDecision }, async (input, { svc, user, provider, request }) =>
-  denyRequest(svc, user.id, provider.id, input.requestId, input.decision, request),
+export const denyRequestAction = defineAction({ name: "requests.deny", guard: "providerAdmin", schema: requestDecision, echo: ["reason"] }, async (input, { svc, user, provider, request }) =>
+  denyRequest(svc, user.id, provider.id, input.requestId, input.decision ?? { reason: input.reason }, request),
 );
