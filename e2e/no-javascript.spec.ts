@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { hashToken } from "../lib/auth/tokens";
 import { TRUSTED_DEVICE_COOKIE } from "../lib/mfa/policy";
-import { createProviderAdmin } from "./support/admins";
+import { createProviderAdmin, createProviderMember } from "./support/admins";
 import { expectAccessibleWithoutScript } from "./support/axe";
 import { e2eSql } from "./support/db";
 import { linkIn, waitForMessage } from "./support/mail";
@@ -425,12 +425,17 @@ test("security settings without JavaScript: remove a method, new recovery codes,
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("access requests without JavaScript: Approve and Deny open as pages of their own, errors and outcomes come from the server", async ({ page, browser }) => {
-  // The administrator signs up in a browser with JavaScript (that path has its own specs), then works here without it.
+/** An administrator of a new provider, signed up with JavaScript (that path has its own specs), then working in `page` without it. */
+async function administratorWithoutScript(page: Page, browser: Browser, prefix: string) {
   const signUp = await browser.newContext({ javaScriptEnabled: true, extraHTTPHeaders: { "x-forwarded-for": clientIp() } });
-  const { provider } = await adminOfNewProvider(await signUp.newPage(), "nojsdecide");
+  const admin = await adminOfNewProvider(await signUp.newPage(), prefix);
   await page.context().addCookies(await signUp.cookies());
   await signUp.close();
+  return admin;
+}
+
+test("access requests without JavaScript: Approve and Deny open as pages of their own, errors and outcomes come from the server", async ({ page, browser }) => {
+  const { provider } = await administratorWithoutScript(page, browser, "nojsdecide");
   const toApprove = await insertAccessRequest(provider.id);
   const toDeny = await insertAccessRequest(provider.id);
   const dialogFor = (decision: "Approve" | "Deny", r: { firstName: string; lastName: string }) => page.getByRole("dialog", { name: `${decision} request from ${r.firstName} ${r.lastName}` });
@@ -485,4 +490,72 @@ test("access requests without JavaScript: Approve and Deny open as pages of thei
     select id, status, granted_permissions, denial_reason from access_requests where id in (${toApprove.id}, ${toDeny.id})`;
   expect(rows.find((r) => r.id === toApprove.id)).toMatchObject({ status: "approved", granted_permissions: ["claims_view", "remittance"] });
   expect(rows.find((r) => r.id === toDeny.id)).toMatchObject({ status: "denied", denial_reason: "We could not confirm that you work here." });
+});
+
+test("Users and Invitations tabs without JavaScript: edit, Make Admin and Revoke asked on a page of their own, Restore, Resend and Cancel", async ({ page, browser }) => {
+  const { person: admin, provider } = await administratorWithoutScript(page, browser, "nojsusers");
+  const member = await createProviderMember(provider.id, "user", ["claims_view"], { firstName: "Noor", lastName: "Script" });
+  const stored = async () => (await e2eSql()<{ role: string; permissions: string[]; status: string }[]>`select role, permissions, status from provider_memberships where user_id = ${member.id}`)[0]!;
+  const row = (email: string) => page.getByRole("table", { name: "Users of this provider" }).getByRole("row").filter({ hasText: email });
+
+  await page.goto("/users");
+  await row(member.email).getByRole("button", { name: `Edit Role and Permissions for ${member.email}` }).click();
+  await expect(page).toHaveURL(/\/users\?edit=[0-9a-f-]{36}$/);
+  const edit = page.getByRole("dialog", { name: `Edit Role and Permissions: ${member.name}` });
+  await expect(edit.getByRole("checkbox", { name: "Claims view", exact: true })).toBeChecked();
+  await edit.getByRole("checkbox", { name: "Remittance", exact: true }).check();
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByRole("status")).toHaveText(`Saved. ${member.name} (${member.email}) is now User with Claims view, Remittance.`);
+  await expectAccessibleWithoutScript(page);
+  await edit.getByRole("link", { name: "Close" }).last().click();
+  await expect(row(member.email).getByRole("cell").nth(2)).toHaveText("Claims view, Remittance");
+
+  // Make Admin asks first, on a page of its own; Cancel changes nothing.
+  await row(member.email).getByRole("button", { name: `Make Admin: ${member.email}` }).click();
+  await expect(page).toHaveURL(/\/users\?confirm=make-admin&id=[0-9a-f-]{36}$/);
+  const ask = page.getByRole("alertdialog", { name: `Make ${member.name} an administrator?` });
+  await expect(ask).toContainText(`${member.email} will hold every permission for this provider`);
+  await expectAccessibleWithoutScript(page);
+  await snap(page, "nojs-make-admin-confirmation");
+  await ask.getByRole("link", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(/\/users$/);
+  expect(await stored()).toMatchObject({ role: "user" });
+  await row(member.email).getByRole("button", { name: `Make Admin: ${member.email}` }).click();
+  await ask.getByRole("button", { name: "Make Admin" }).click();
+  // Done, the browser is sent back to the tab's plain address (not one that asks again).
+  await expect(page).toHaveURL(/\/users$/);
+  await expect(row(member.email).getByRole("cell").nth(1)).toHaveText("Administrator");
+  expect(await stored()).toMatchObject({ role: "admin", permissions: ["claims_view", "remittance"] });
+
+  // Revoke, confirmed; then Restore, which asks nothing.
+  await row(member.email).getByRole("button", { name: `Revoke User: ${member.email}` }).click();
+  await page.getByRole("alertdialog", { name: `Revoke ${member.name}'s access?` }).getByRole("button", { name: "Revoke User" }).click();
+  await expect(row(member.email)).toContainText("Revoked");
+  await row(member.email).getByRole("button", { name: `Restore User: ${member.email}` }).click();
+  await expect(row(member.email)).toContainText("Active");
+  expect(await stored()).toMatchObject({ role: "admin", status: "active" });
+
+  // A refusal is said in the question, which stays open: the member, now the other administrator, is revoked elsewhere first.
+  await e2eSql()`update provider_memberships set status = 'revoked', revoked_at = now() where user_id = ${member.id}`;
+  await row(admin.email).getByRole("button", { name: `Revoke User: ${admin.email}` }).click();
+  const revokeSelf = page.getByRole("alertdialog", { name: /^Revoke .*'s access\?$/ });
+  await revokeSelf.getByRole("button", { name: "Revoke User" }).click();
+  await expect(revokeSelf.getByRole("alert")).toHaveText("This is the provider's last active administrator. Make someone else an administrator first.");
+  await expectAccessibleWithoutScript(page);
+  await snap(page, "nojs-revoke-refused");
+
+  // Invitations: Resend, and Cancel after its question.
+  await e2eSql()`
+    insert into invitations (provider_id, email, first_name, last_name, role, permissions, token_hash, status, invited_by_user_id, expires_at)
+    values (${provider.id}, ${`nojs-invitee-${member.id}@e2e.example`}, 'Ira', 'Invitee', 'user', ${["remittance"]}, ${hashToken(`nojs-invite-${member.id}`)}, 'pending', (select id from users where email = ${admin.email.toLowerCase()}), now() + interval '7 days')`;
+  const invitee = `nojs-invitee-${member.id}@e2e.example`;
+  await page.goto("/users/invitations");
+  await page.getByRole("button", { name: `Resend invitation to ${invitee}` }).click();
+  await waitForMessage(invitee, "invitation");
+  await page.getByRole("button", { name: `Cancel invitation to ${invitee}` }).click();
+  const cancel = page.getByRole("alertdialog", { name: `Cancel the invitation to ${invitee}?` });
+  await cancel.getByRole("button", { name: "Cancel invitation" }).click();
+  await expect(page.getByRole("row").filter({ hasText: invitee })).toContainText("Cancelled");
+  const [cancelled] = await e2eSql()<{ status: string }[]>`select status from invitations where email = ${invitee}`;
+  expect(cancelled).toMatchObject({ status: "cancelled" });
 });

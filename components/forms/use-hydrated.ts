@@ -1,10 +1,18 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
-/** False during server render and until React has hydrated this component in the browser. */
+const subscribe = () => () => {};
+
+/**
+ * False during server render and while React hydrates the server's HTML; true once the page is
+ * hydrated, and from the first render of anything mounted after that (a dialog opened by a click
+ * renders its final form at once, without a second pass).
+ */
 export function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -2,6 +2,7 @@ import { cancelInvitationAction, resendInvitationAction } from "@/app/(portal)/u
 import { permissionLabel, roleLabel } from "@/lib/access/permissions";
 import type { InvitationRow, InvitationState } from "@/lib/users/invite";
 import { MANAGE_FAILURES } from "./messages";
+import type { AskedConfirmation } from "./asked-confirmation";
 import { RowAction } from "./row-action";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
@@ -13,8 +14,13 @@ const STATE: Record<InvitationState, { label: string; className: string }> = {
   cancelled: { label: "Cancelled", className: "bg-red-100 text-red-900" },
 };
 
-/** The Invitations tab: every invitation of the provider, newest first, with Resend and Cancel while not accepted or cancelled. */
-export function InvitationsTable({ rows, timeZone }: { rows: InvitationRow[]; timeZone: string }) {
+const PAGE = "/users/invitations";
+
+/**
+ * The Invitations tab: every invitation of the provider, newest first, with Resend and Cancel
+ * while not accepted or cancelled. `asked`: the confirmation the address asks for (without JavaScript).
+ */
+export function InvitationsTable({ rows, timeZone, asked }: { rows: InvitationRow[]; timeZone: string; asked: AskedConfirmation }) {
   const at = (d: Date) => <DateTime value={d} timeZone={timeZone} />;
   if (!rows.length) return <p className="text-slate-700">No invitations yet. Choose Invite New User to send one.</p>;
   return (
@@ -50,18 +56,26 @@ export function InvitationsTable({ rows, timeZone }: { rows: InvitationRow[]; ti
             {r.state === "pending" || r.state === "expired" ? (
               <div className="flex flex-wrap gap-2">
                 <RowAction
-                  action={resendInvitationAction.bind(null, { invitationId: r.id })}
+                  action={resendInvitationAction}
+                  idField="invitationId"
+                  id={r.id}
+                  page={PAGE}
                   label="Resend"
                   accessibleName={`Resend invitation to ${r.email}`}
                   success={`Invitation resent to ${r.email}. The link in the earlier email no longer works.`}
                   failures={MANAGE_FAILURES}
                 />
                 <RowAction
-                  action={cancelInvitationAction.bind(null, { invitationId: r.id })}
+                  action={cancelInvitationAction}
+                  idField="invitationId"
+                  id={r.id}
+                  page={PAGE}
+                  asked={asked}
                   label="Cancel"
                   variant="danger"
                   accessibleName={`Cancel invitation to ${r.email}`}
                   confirm={{
+                    key: "cancel",
                     title: `Cancel the invitation to ${r.email}?`,
                     body: <p>The emailed link stops working. You can invite them again later.</p>,
                     confirmLabel: "Cancel invitation",

@@ -1,18 +1,22 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { createPortal } from "react-dom";
-import { callAction, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { useHydrated } from "@/components/forms/use-hydrated";
-import { Button, type ButtonVariant } from "@/components/ui/button";
+import { Button, buttonClass, type ButtonVariant } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import type { AskedConfirmation } from "./asked-confirmation";
 import { useAnnounce } from "./status";
 
 type Result = { ok: boolean; error?: string; reason?: string };
 
 /** A confirmation asked in a real dialog (read by screen readers, reachable by keyboard), never window.confirm. */
 export interface Confirmation {
+  /** Names the question in the page's address (`?confirm=KEY&id=ID`), which opens it without JavaScript. */
+  key: string;
   title: string;
   body: ReactNode;
   /** The button that does it; it repeats the action's name ("Make Admin", "Revoke User"). */
@@ -22,86 +26,162 @@ export interface Confirmation {
   dismissLabel?: string;
 }
 
+const FAILED = "That did not work. Refresh the page and try again.";
+
 /**
- * A Manage Users row button (Make Admin, Revoke User, Restore User, Resend, Cancel): optionally
- * confirmed first, then one server action; success is said in the status region (which takes
- * focus) and the page refreshes; a refusal is announced beside the button.
+ * A Manage Users row button (Make Admin, Revoke User, Restore User, Resend, Cancel): one server
+ * action on the row's id (`idField`, `id`), posted as a form, so it works without JavaScript.
+ * With a `confirm`ation the button first asks: with JavaScript in a dialog at once; without, it is
+ * a GET form to `page?confirm=KEY&id=ID`, whose page renders the same dialog open (`asked`).
+ * Success is said in the status region (which takes focus) and the page refreshes; a refusal is
+ * announced beside the button. Without JavaScript the page comes back with the row as it now is
+ * (a refusal in the dialog, still asked for in the address). Give each RowAction that can take
+ * another's place in a row its own `key`, so it never inherits the other's answer.
  */
 export function RowAction({
   action,
+  idField,
+  id,
+  page,
   label,
   accessibleName,
   variant = "secondary",
   success,
   confirm,
+  asked = null,
   failures,
 }: {
-  action: () => Promise<Result>;
+  action: (state: Result | null, form: FormData) => Promise<Result>;
+  idField: string;
+  id: string;
+  /** The tab's path, where a confirmation opens and closes. */
+  page: string;
   label: string;
   accessibleName: string;
   variant?: ButtonVariant;
   success: string;
   confirm?: Confirmation;
+  asked?: AskedConfirmation;
   failures: Record<string, string>;
 }) {
   const router = useRouter();
   const announce = useAnnounce();
-  const hydrated = useHydrated();
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const run = async () => {
-    if (busy) return;
-    setBusy(true);
-    setFailure(null);
-    announce(null);
-    const r = await callAction(action);
-    setBusy(false);
+  const { state, pending, form } = useFormAction(action);
+  const [asking, setAsking] = useState(!!confirm && asked?.key === confirm.key && asked.id === id);
+  // Read when the answer comes, not reacted to: the row may re-render with new words meanwhile.
+  const latest = useRef({ success, asked, page });
+  latest.current = { success, asked, page };
+  useEffect(() => {
+    if (!state) return;
     setAsking(false);
-    if ("unexpected" in r) return setFailure(UNEXPECTED_ERROR);
-    if (!r.ok) return setFailure(failures[r.error ?? r.reason ?? ""] ?? "That did not work. Refresh the page and try again.");
-    announce(success);
-    router.refresh();
+    if (state.ok) announce(latest.current.success);
+    // Asked for in the address: leave the tab's plain address behind (which refreshes it too).
+    if (state.ok && latest.current.asked) router.replace(latest.current.page, { scroll: false });
+    else router.refresh();
+  }, [state, announce, router]);
+  const failure = state && !state.ok ? failures[state.error ?? state.reason ?? ""] ?? FAILED : null;
+
+  const actionForm = (button: ReactNode) => (
+    <form {...form}>
+      <input type="hidden" name={idField} value={id} />
+      {/* Without JavaScript, success goes back to the tab's plain address (not one asking a question). */}
+      <input type="hidden" name="returnTo" value={page} />
+      {button}
+    </form>
+  );
+  const ask = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    announce(null);
+    setAsking(true);
+  };
+  const dismiss = () => {
+    setAsking(false);
+    // Asked for in the address: leave the tab's plain address behind.
+    if (asked) router.replace(page, { scroll: false });
   };
 
   return (
     <span className="inline-flex flex-col items-start">
-      {/* aria-disabled while busy, not disabled: a disabled button drops focus to <body>. */}
-      <Button variant={variant} disabled={!hydrated} aria-disabled={busy || undefined} aria-label={accessibleName} onClick={() => (busy ? undefined : confirm ? setAsking(true) : void run())}>
-        {label}
-      </Button>
-      {failure ? (
+      {confirm ? (
+        <form method="get" action={page} onSubmit={ask}>
+          <input type="hidden" name="confirm" value={confirm.key} />
+          <input type="hidden" name="id" value={id} />
+          <Button type="submit" variant={variant} aria-label={accessibleName}>
+            {label}
+          </Button>
+        </form>
+      ) : (
+        actionForm(
+          <SubmitButton variant={variant} aria-label={accessibleName} pending={pending}>
+            {label}
+          </SubmitButton>,
+        )
+      )}
+      {failure && !asking ? (
         <span role="alert" className="mt-1 text-sm font-medium text-red-700">
           {failure}
         </span>
       ) : null}
-      {confirm && asking ? <ConfirmDialog confirm={confirm} danger={variant === "danger"} busy={busy} onConfirm={() => void run()} onDismiss={() => setAsking(false)} /> : null}
+      {confirm && asking ? (
+        <ConfirmDialog confirm={confirm} busy={pending} failure={failure} page={page} onDismiss={dismiss}>
+          {actionForm(
+            <SubmitButton variant={variant === "danger" ? "danger" : "primary"} pending={pending} pendingLabel={confirm.busyLabel}>
+              {confirm.confirmLabel}
+            </SubmitButton>,
+          )}
+        </ConfirmDialog>
+      ) : null}
     </span>
   );
 }
 
 /**
  * The question, as an alert dialog portalled to the body (inside a row's cell it would be read as
- * part of the table). Focus starts on the button that does nothing, so pressing Enter twice never
- * does what was only asked about.
+ * part of the table; rendered by the server, before a portal can exist, it stays in place). Focus
+ * starts on the button that does nothing, so pressing Enter twice never does what was only asked
+ * about. `children`: the form that does it.
  */
-function ConfirmDialog({ confirm, danger, busy, onConfirm, onDismiss }: { confirm: Confirmation; danger: boolean; busy: boolean; onConfirm: () => void; onDismiss: () => void }) {
+function ConfirmDialog({
+  confirm,
+  busy,
+  failure,
+  page,
+  onDismiss,
+  children,
+}: {
+  confirm: Confirmation;
+  busy: boolean;
+  failure: string | null;
+  page: string;
+  onDismiss: () => void;
+  children: ReactNode;
+}) {
   const bodyId = useId();
-  return createPortal(
-    <Dialog title={confirm.title} onClose={() => !busy && onDismiss()} alert describedBy={bodyId} initialFocus="[data-dismiss]">
+  const hydrated = useHydrated();
+  const dismissLabel = confirm.dismissLabel ?? "Cancel";
+  const dialog = (
+    <Dialog title={confirm.title} onClose={() => !busy && onDismiss()} closeHref={page} alert describedBy={bodyId} initialFocus="[data-dismiss]">
       <div id={bodyId} className="mb-4 text-slate-800">
         {confirm.body}
       </div>
+      {failure ? (
+        <p role="alert" className="mb-4 font-medium text-red-700">
+          {failure}
+        </p>
+      ) : null}
       <div className="flex flex-wrap gap-3">
-        <Button variant={danger ? "danger" : "primary"} disabled={busy} onClick={onConfirm}>
-          {busy ? confirm.busyLabel : confirm.confirmLabel}
-        </Button>
-        <Button variant="secondary" data-dismiss disabled={busy} onClick={onDismiss}>
-          {confirm.dismissLabel ?? "Cancel"}
-        </Button>
+        {children}
+        {hydrated ? (
+          <Button variant="secondary" data-dismiss onClick={() => !busy && onDismiss()}>
+            {dismissLabel}
+          </Button>
+        ) : (
+          <a href={page} data-dismiss className={buttonClass("secondary")}>
+            {dismissLabel}
+          </a>
+        )}
       </div>
-    </Dialog>,
-    document.body,
+    </Dialog>
   );
+  return hydrated ? createPortal(dialog, document.body) : dialog;
 }

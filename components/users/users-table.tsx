@@ -1,18 +1,18 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { editRoleAction, makeAdminAction, restoreUserAction, revokeUserAction } from "@/app/(portal)/users/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { applyServerErrors, callAction, messagesOf, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
-import { Button } from "@/components/ui/button";
+import { UNEXPECTED_ERROR } from "@/components/forms/server-errors";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { useHydrated } from "@/components/forms/use-hydrated";
+import { Button, buttonClass } from "@/components/ui/button";
 import { permissionLabel, roleLabel, type Permission, type Role } from "@/lib/access/permissions";
-import { editMembershipSchema, type EditMembershipInput } from "@/lib/users/schemas";
 import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
+import type { AskedConfirmation } from "./asked-confirmation";
 import { grantSummary, MANAGE_FAILURES } from "./messages";
-import { firstPermissionSelector, RolePermissionsFields } from "./role-permissions-fields";
+import { firstPermissionSelector, plainFormFields, RolePermissionsFields } from "./role-permissions-fields";
 import { RowAction } from "./row-action";
 import { useAnnounce } from "./status";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
@@ -30,9 +30,22 @@ export interface UserRow {
   self: boolean;
 }
 
-/** The Users tab: Email, Name, Role, Permissions, Status, Actions. */
-export function UsersTable({ rows }: { rows: UserRow[] }) {
-  const [editing, setEditing] = useState<UserRow | null>(null);
+const PAGE = "/users";
+
+/**
+ * The Users tab: Email, Name, Role, Permissions, Status, Actions. Every button works without
+ * JavaScript: Edit Role and Permissions is a GET form to `?edit=ID` (the page renders the dialog
+ * open: `editId`), Make Admin and Revoke User ask through `?confirm=KEY&id=ID` (`asked`).
+ */
+export function UsersTable({ rows, editId = null, asked = null }: { rows: UserRow[]; editId?: string | null; asked?: AskedConfirmation }) {
+  const router = useRouter();
+  const fromAddress = rows.find((r) => r.membershipId === editId) ?? null;
+  const [editing, setEditing] = useState<UserRow | null>(fromAddress);
+  const closeEdit = () => {
+    setEditing(null);
+    // Opened from the address: leave the tab's plain address behind.
+    if (fromAddress) router.replace(PAGE, { scroll: false });
+  };
   return (
     <>
       <DataTable caption="Users of this provider" columns={["Email", "Name", "Role", "Permissions", "Status", "Actions"]}>
@@ -56,15 +69,31 @@ export function UsersTable({ rows }: { rows: UserRow[] }) {
             </Cell>
             <Cell label="Actions">
               <div className="flex flex-wrap gap-2">
-                <Button variant="secondary" aria-label={`Edit Role and Permissions for ${r.email}`} onClick={() => setEditing(r)}>
-                  Edit Role and Permissions
-                </Button>
+                <form
+                  method="get"
+                  action={PAGE}
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    setEditing(r);
+                  }}
+                >
+                  <input type="hidden" name="edit" value={r.membershipId} />
+                  <Button type="submit" variant="secondary" aria-label={`Edit Role and Permissions for ${r.email}`}>
+                    Edit Role and Permissions
+                  </Button>
+                </form>
                 {r.status === "active" && r.role !== "admin" ? (
                   <RowAction
-                    action={() => makeAdminAction({ membershipId: r.membershipId })}
+                    key="make-admin"
+                    action={makeAdminAction}
+                    idField="membershipId"
+                    id={r.membershipId}
+                    page={PAGE}
+                    asked={asked}
                     label="Make Admin"
                     accessibleName={`Make Admin: ${r.email}`}
                     confirm={{
+                      key: "make-admin",
                       title: `Make ${r.name} an administrator?`,
                       body: (
                         <>
@@ -84,11 +113,17 @@ export function UsersTable({ rows }: { rows: UserRow[] }) {
                 ) : null}
                 {r.status === "active" ? (
                   <RowAction
-                    action={() => revokeUserAction({ membershipId: r.membershipId })}
+                    key="revoke"
+                    action={revokeUserAction}
+                    idField="membershipId"
+                    id={r.membershipId}
+                    page={PAGE}
+                    asked={asked}
                     label="Revoke User"
                     variant="danger"
                     accessibleName={`Revoke User: ${r.email}`}
                     confirm={{
+                      key: "revoke",
                       title: `Revoke ${r.name}'s access?`,
                       body: <p>{r.email} loses access to this provider on their next page. You can restore it later with Restore User.</p>,
                       confirmLabel: "Revoke User",
@@ -99,7 +134,11 @@ export function UsersTable({ rows }: { rows: UserRow[] }) {
                   />
                 ) : (
                   <RowAction
-                    action={() => restoreUserAction({ membershipId: r.membershipId })}
+                    key="restore"
+                    action={restoreUserAction}
+                    idField="membershipId"
+                    id={r.membershipId}
+                    page={PAGE}
                     label="Restore User"
                     accessibleName={`Restore User: ${r.email}`}
                     success={`${r.name}'s access was restored, as ${grantSummary(r.role, r.permissions)}.`}
@@ -111,66 +150,84 @@ export function UsersTable({ rows }: { rows: UserRow[] }) {
           </Row>
         ))}
       </DataTable>
-      {editing ? <EditDialog row={editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? <EditDialog row={editing} onClose={closeEdit} /> : null}
     </>
   );
 }
 
+const savedText = (row: UserRow, role: Role, permissions: readonly string[]) => `Saved. ${row.name} (${row.email}) is now ${grantSummary(role, role === "admin" ? [] : permissions)}.`;
+
+/**
+ * Role and permissions of one user, posted with or without JavaScript. With JavaScript, success
+ * closes the dialog and says what was saved in the status region; without, the page comes back
+ * with the dialog saying it, from the row as it now is.
+ */
 function EditDialog({ row, onClose }: { row: UserRow; onClose: () => void }) {
   const router = useRouter();
   const announce = useAnnounce();
-  const [formError, setFormError] = useState<string | null>(null);
+  const hydrated = useHydrated();
+  const { state, pending, errors, form } = useFormAction(editRoleAction);
   // The boxes start as what they hold as a User: for an administrator, what demotion gives back (never all 11).
-  const { register, handleSubmit, formState, setError, watch } = useForm<EditMembershipInput>({
-    resolver: zodResolver(editMembershipSchema),
-    defaultValues: { membershipId: row.membershipId, role: row.role, permissions: row.userPermissions },
-  });
-  const role = watch("role") ?? row.role;
-  const chosen = watch("permissions");
-  const permissions = role === "admin" ? [] : Array.isArray(chosen) ? (chosen as Permission[]) : [];
-  const errors = messagesOf(formState.errors);
-  const onSubmit = handleSubmit(async (v) => {
-    setFormError(null);
-    const r = await callAction(() => editRoleAction({ membershipId: row.membershipId, role: v.role, permissions }));
-    if ("unexpected" in r) return setFormError(UNEXPECTED_ERROR);
-    if (r.ok) {
-      onClose();
-      announce(`Saved. ${row.name} (${row.email}) is now ${grantSummary(v.role, permissions)}.`);
-      router.refresh();
-      return;
+  const [picked, setPicked] = useState<{ role: Role; permissions: string[] }>({ role: row.role, permissions: row.userPermissions });
+  const latest = useRef({ onClose, saved: () => savedText(row, picked.role, picked.permissions) });
+  latest.current = { onClose, saved: () => savedText(row, picked.role, picked.permissions) };
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) {
+      latest.current.onClose();
+      announce(latest.current.saved());
     }
-    if (r.reason === "invalid") return applyServerErrors(setError, r.fieldErrors);
-    setFormError(MANAGE_FAILURES[r.reason] ?? UNEXPECTED_ERROR);
-  });
-  const demoting = row.role === "admin" && role === "user";
+    router.refresh();
+  }, [state, announce, router]);
+  const formError = state && !state.ok && state.reason !== "invalid" ? (MANAGE_FAILURES[state.reason] ?? UNEXPECTED_ERROR) : null;
+  const permissions = picked.role === "admin" ? [] : picked.permissions;
+  const demoting = row.role === "admin" && picked.role === "user";
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const data = new FormData(event.currentTarget);
+    setPicked({ role: data.get("role") === "admin" ? "admin" : "user", permissions: data.getAll("permissions[]").map(String) });
+  };
   return (
     <Dialog
       title={`Edit Role and Permissions: ${row.name}`}
       onClose={onClose}
+      closeHref={PAGE}
       // A User's dialog opens on their first permission, not on the Administrator radio an arrow key away.
       initialFocus={row.role === "user" ? firstPermissionSelector("edit") : "#edit-role-admin"}
     >
-      <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={errors} labels={{ role: "Role", permissions: "Permissions", membershipId: "User" }} formError={formError} submitCount={formState.submitCount} />
-        <p className="mb-3 text-sm text-slate-700">{row.email}</p>
-        <RolePermissionsFields
-          register={register}
-          role={role}
-          idPrefix="edit"
-          error={errors.permissions}
-          hint={
-            demoting
-              ? row.userPermissions.length
-                ? "As a User they get back the permissions they had before they became an administrator. Change them if you need to."
-                : "They had no permissions before they became an administrator. Choose what they may do as a User."
-              : undefined
-          }
-        />
-        <p className="mb-4 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800">
-          <span className="font-semibold">Save will make them:</span> {grantSummary(role === "admin" ? "admin" : "user", permissions)}
-        </p>
-        <DialogFormButtons label="Save" busyLabel="Saving…" busy={formState.isSubmitting} onCancel={onClose} />
-      </form>
+      {state?.ok && !hydrated ? (
+        <>
+          <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 font-medium text-green-900">
+            {savedText(row, row.role, row.permissions)}
+          </p>
+          <a href={PAGE} className={buttonClass("secondary")}>
+            Close
+          </a>
+        </>
+      ) : (
+        <form {...form} onChange={onChange}>
+          <input type="hidden" name="membershipId" value={row.membershipId} />
+          <ErrorSummary errors={errors} labels={{ role: "Role", permissions: "Permissions", membershipId: "User" }} formError={formError} />
+          <p className="mb-3 text-sm text-slate-700">{row.email}</p>
+          <RolePermissionsFields
+            register={plainFormFields}
+            defaults={{ role: row.role, permissions: row.userPermissions }}
+            role={picked.role}
+            idPrefix="edit"
+            error={errors.permissions}
+            hint={
+              demoting
+                ? row.userPermissions.length
+                  ? "As a User they get back the permissions they had before they became an administrator. Change them if you need to."
+                  : "They had no permissions before they became an administrator. Choose what they may do as a User."
+                : undefined
+            }
+          />
+          <p className="mb-4 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800">
+            <span className="font-semibold">Save will make them:</span> {grantSummary(picked.role, permissions)}
+          </p>
+          <DialogFormButtons label="Save" busyLabel="Saving…" busy={pending} onCancel={onClose} cancelHref={PAGE} />
+        </form>
+      )}
     </Dialog>
   );
 }

@@ -1,5 +1,5 @@
 import { after } from "next/server";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { checkGuard, type GuardContext, type GuardName, type Refusal } from "@/lib/access/guards";
 import type { Permission } from "@/lib/access/permissions";
@@ -8,8 +8,10 @@ import type { RequestContext } from "@/lib/audit";
 import { fieldErrorsOf } from "@/lib/forms";
 import { logger, newReference } from "@/lib/log";
 import type { Services } from "@/lib/services";
+import { env } from "@/lib/env";
+import { safeRedirect } from "@/lib/safe-redirect";
 import { refusalRedirect } from "./refusals";
-import { currentRequestContext } from "./request";
+import { currentRequestContext, postedWithoutScript } from "./request";
 import { currentGuardInput } from "./session";
 
 /**
@@ -24,7 +26,8 @@ import { currentGuardInput } from "./session";
  *
  * The action accepts its input as one value, as FormData (a <form action>), or as
  * (previousState, FormData) from useActionState, so one action serves forms with and without
- * JavaScript. Refusals: no session → sign in, second factor pending → /mfa, no provider →
+ * JavaScript. A form posted without JavaScript may carry `returnTo` (a local path) to go there
+ * after success instead of rendering the page it posted from again. Refusals: no session → sign in, second factor pending → /mfa, no provider →
  * /associate (redirects); not allowed → { ok: false, reason: "forbidden" }; password needed again
  * → { ok: false, reason: "reverify", reverify: true }; bad input → { ok: false, reason: "invalid",
  * fieldErrors }. An unexpected error is logged with a reference id and rethrown without its text.
@@ -89,12 +92,25 @@ export function defineAction<G extends GuardName, R, S extends z.ZodType | undef
         input = parsed.data;
       }
       const ctx = { ...decision.context, svc, request: await currentRequestContext(), defer: deferTask(spec.name) } as ActionContext<G>;
-      return answer(await handler(input as Input<S>, ctx));
+      const result = answer(await handler(input as Input<S>, ctx));
+      await returnAfterPlainPost(raw, result);
+      return result;
     } catch (err) {
       throw unexpected(err, spec.name);
     }
   };
   return Object.assign(action, { [ACTION_META]: { kind: "action", name: spec.name, guard: spec.guard, permission: spec.permission } satisfies ActionMeta });
+}
+
+/**
+ * POST/redirect/GET for a form posted without JavaScript that carries `returnTo` (a local path):
+ * once it succeeded, the browser goes there, so the address it posted from (which may ask for
+ * the dialog the form sat in) is not posted to again. With JavaScript the answer goes back as is.
+ */
+export async function returnAfterPlainPost(raw: unknown, result: unknown): Promise<void> {
+  const returnTo = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>).returnTo : undefined;
+  if (typeof returnTo !== "string" || (result as { ok?: unknown } | null)?.ok !== true) return;
+  if (await postedWithoutScript()) redirect(safeRedirect(returnTo, env().APP_URL));
 }
 
 function refusedAction(refusal: Refusal): ActionRefused {
