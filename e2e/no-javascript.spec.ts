@@ -4,12 +4,13 @@ import { TRUSTED_DEVICE_COOKIE } from "../lib/mfa/policy";
 import { createProviderAdmin, createProviderMember } from "./support/admins";
 import { expectAccessibleWithoutScript } from "./support/axe";
 import { e2eSql } from "./support/db";
-import { linkIn, waitForMessage } from "./support/mail";
+import { countMessages, linkIn, waitForMessage } from "./support/mail";
 import { totpCode } from "./support/mfa";
 import { fillRegistration, newPerson, registerAndActivate, signInWith, type Person } from "./support/people";
 import { createPractitioner, type TestProvider } from "./support/registry";
 import { fillRequester } from "./support/requests";
 import { snap } from "./support/screens";
+import { INVITE_ROW_MESSAGES } from "../lib/users/invite-messages";
 import { adminOfNewProvider, clientIp, insertAccessRequest } from "./support/users";
 
 // Every form of the public pages, the MFA steps, Associate Provider, Link Account, the Provider
@@ -544,14 +545,36 @@ test("Users and Invitations tabs without JavaScript: edit, Make Admin and Revoke
   await expectAccessibleWithoutScript(page);
   await snap(page, "nojs-revoke-refused");
 
-  // Invitations: Resend, and Cancel after its question.
-  await e2eSql()`
-    insert into invitations (provider_id, email, first_name, last_name, role, permissions, token_hash, status, invited_by_user_id, expires_at)
-    values (${provider.id}, ${`nojs-invitee-${member.id}@e2e.example`}, 'Ira', 'Invitee', 'user', ${["remittance"]}, ${hashToken(`nojs-invite-${member.id}`)}, 'pending', (select id from users where email = ${admin.email.toLowerCase()}), now() + interval '7 days')`;
-  const invitee = `nojs-invitee-${member.id}@e2e.example`;
+  // Invite New User: one person per send without JavaScript; problems come back on their fields with what was typed.
   await page.goto("/users/invitations");
-  await page.getByRole("button", { name: `Resend invitation to ${invitee}` }).click();
+  await page.getByRole("button", { name: "Invite New User" }).click();
+  await expect(page).toHaveURL(/\/users\/invitations\?invite=1$/);
+  const invite = page.getByRole("dialog", { name: "Invite New User" });
+  await invite.getByRole("button", { name: "Send Invitation" }).click();
+  await expect(invite.locator("#invite-email-error")).toBeVisible();
+  const invitee = `nojs-invitee-${member.id}@e2e.example`;
+  await invite.getByLabel("Email").fill(invitee);
+  await invite.getByLabel("ZIP Code").fill("99999");
+  await invite.getByLabel("First Name").fill("Ira");
+  await invite.getByLabel("Last Name").fill("Invitee");
+  await invite.getByRole("checkbox", { name: "Remittance", exact: true }).check();
+  await invite.getByRole("button", { name: "Send Invitation" }).click();
+  await expect(invite.locator("#invite-zip-error")).toHaveText(INVITE_ROW_MESSAGES.wrong_zip);
+  await expect(invite.getByLabel("Email")).toHaveValue(invitee);
+  await expectAccessibleWithoutScript(page);
+  await snap(page, "nojs-invite-wrong-zip");
+  await invite.getByLabel("ZIP Code").fill(provider.zips[0]!);
+  await invite.getByRole("checkbox", { name: "Remittance", exact: true }).check();
+  await invite.getByRole("button", { name: "Send Invitation" }).click();
+  await expect(invite.getByRole("status")).toHaveText(`Invitation sent to ${invitee}. Invite another person below, or close.`);
+  await expect(invite.getByLabel("Email")).toHaveValue("");
   await waitForMessage(invitee, "invitation");
+  await invite.getByRole("link", { name: "Close" }).last().click();
+  await expect(page).toHaveURL(/\/users\/invitations$/);
+
+  // Resend, and Cancel after its question.
+  await page.getByRole("button", { name: `Resend invitation to ${invitee}` }).click();
+  await expect.poll(() => countMessages(invitee, "invitation")).toBe(2);
   await page.getByRole("button", { name: `Cancel invitation to ${invitee}` }).click();
   const cancel = page.getByRole("alertdialog", { name: `Cancel the invitation to ${invitee}?` });
   await cancel.getByRole("button", { name: "Cancel invitation" }).click();

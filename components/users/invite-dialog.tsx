@@ -8,14 +8,16 @@ import { checkInviteRowAction, inviteUsersAction } from "@/app/(portal)/users/ac
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { applyServerErrors, callAction, messagesOf, UNEXPECTED_ERROR } from "@/components/forms/server-errors";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { INVITE_ROW_MESSAGES, type InviteRowResult } from "@/lib/users/invite-messages";
 import { inviteRowSchema, MAX_INVITES_PER_SEND, ZIP_HINT, type InviteRow, type InviteRowInput } from "@/lib/users/schemas";
 import { Dialog } from "@/components/ui/dialog";
 import { grantSummary } from "./messages";
-import { RolePermissionsFields } from "./role-permissions-fields";
+import { plainFormFields, RolePermissionsFields } from "./role-permissions-fields";
 import { useAnnounce } from "./status";
 
 const LABELS = { email: "Email", firstName: "First Name", lastName: "Last Name", zip: "ZIP Code", role: "Role", permissions: "Permissions" };
@@ -26,14 +28,72 @@ type Failure = Exclude<InviteRowResult, { ok: true }>;
 /** A person in the list; `failure` says why Send Invitation did not send to them (they stay to be fixed). */
 type Queued = { row: InviteRow; failure?: Failure };
 
-/** "Invite New User": the button and its dialog (Add to List queues people; Send Invitation sends them all). */
-export function InviteUsers() {
-  const [open, setOpen] = useState(false);
+/**
+ * "Invite New User": the button and its dialog (Add to List queues people; Send Invitation sends
+ * them all). The button is a GET form to `page?invite=1`: without JavaScript the page renders the
+ * dialog open (`open`), with a form for one person at a time (a list needs a script to keep it).
+ */
+export function InviteUsers({ page, open: asked = false }: { page: string; open?: boolean }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(asked);
+  const close = () => {
+    setOpen(false);
+    // Opened from the address: leave the tab's plain address behind.
+    if (asked) router.replace(page, { scroll: false });
+  };
   return (
     <>
-      <Button onClick={() => setOpen(true)}>Invite New User</Button>
-      {open ? <InviteDialog onClose={() => setOpen(false)} /> : null}
+      <form
+        method="get"
+        action={page}
+        onSubmit={(event) => {
+          event.preventDefault();
+          setOpen(true);
+        }}
+      >
+        <input type="hidden" name="invite" value="1" />
+        <Button type="submit">Invite New User</Button>
+      </form>
+      {open ? <InviteDialog page={page} onClose={close} /> : null}
     </>
+  );
+}
+
+/**
+ * Without JavaScript: one person per Send Invitation, posted as a plain form; the page comes back
+ * with the dialog open, saying whom it was sent to, or the problem on its field with what was typed.
+ */
+function InviteOneForm({ page }: { page: string }) {
+  const { state, errors, values, form } = useFormAction(inviteUsersAction);
+  const result = state?.ok ? state.results[0] : undefined;
+  const problem = result && !result.ok ? (result.reason === "invalid" ? null : fieldOf(result)) : null;
+  const fieldErrors = { ...errors, ...(result && !result.ok && result.reason === "invalid" ? result.fieldErrors : {}), ...(problem ? { [problem.field]: problem.message } : {}) };
+  const formError = state && !state.ok ? (state.reason === "forbidden" ? FORBIDDEN : UNEXPECTED_ERROR) : result && !result.ok && !problem && result.reason !== "invalid" ? INVITE_ROW_MESSAGES[result.reason] : null;
+  const sent = result?.ok ? result.email : null;
+  // After a send, the form starts clean for the next person; after a problem, with what was typed.
+  const typed = sent ? {} : values;
+  return (
+    <form {...form}>
+      {sent ? (
+        <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 font-medium text-green-900">
+          Invitation sent to {sent}. Invite another person below, or close.
+        </p>
+      ) : null}
+      <ErrorSummary errors={fieldErrors} labels={LABELS} formError={formError} />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <TextField id="invite-email" name="email" label="Email" required type="email" autoComplete="off" defaultValue={typed.email ?? ""} error={fieldErrors.email} />
+        <TextField id="invite-zip" name="zip" label="ZIP Code" required inputMode="numeric" hint={ZIP_HINT} defaultValue={typed.zip ?? ""} error={fieldErrors.zip} />
+        <TextField id="invite-firstName" name="firstName" label="First Name" required defaultValue={typed.firstName ?? ""} error={fieldErrors.firstName} />
+        <TextField id="invite-lastName" name="lastName" label="Last Name" required defaultValue={typed.lastName ?? ""} error={fieldErrors.lastName} />
+      </div>
+      <RolePermissionsFields register={plainFormFields} defaults={{ role: typed.role === "admin" ? "admin" : "user", permissions: [] }} role={typed.role === "admin" ? "admin" : "user"} idPrefix="invite" error={fieldErrors.permissions} />
+      <div className="flex gap-3">
+        <SubmitButton>Send Invitation</SubmitButton>
+        <a href={page} className={buttonClass("secondary")}>
+          Close
+        </a>
+      </div>
+    </form>
   );
 }
 
@@ -44,7 +104,19 @@ function fieldOf(f: Failure): { field: keyof InviteRowInput; message: string } |
   return null;
 }
 
-function InviteDialog({ onClose }: { onClose: () => void }) {
+function InviteDialog({ page, onClose }: { page: string; onClose: () => void }) {
+  const hydrated = useHydrated();
+  if (!hydrated) {
+    return (
+      <Dialog title="Invite New User" onClose={onClose} closeHref={page} wide>
+        <InviteOneForm page={page} />
+      </Dialog>
+    );
+  }
+  return <InviteListDialog onClose={onClose} />;
+}
+
+function InviteListDialog({ onClose }: { onClose: () => void }) {
   const router = useRouter();
   const announce = useAnnounce();
   const [queue, setQueue] = useState<Queued[]>([]);

@@ -220,7 +220,9 @@ describe("provider-scoped pages: refused, or showing nothing of provider A", () 
       scope.sessionId = who === "anonymous" ? null : world.sessions[who];
       let outcome: Outcome;
       try {
-        const element = await Page({ searchParams: Promise.resolve({}), params: Promise.resolve({ threadId: world.threadId }) });
+        // Provider A's ids in the address too: the dialogs a page opens from it (?edit=, ?approve=, ?confirm=&id=) must not reach them.
+        const search = { edit: world.bob.membershipId, approve: world.requestId, deny: world.requestId, confirm: "revoke", id: world.bob.membershipId, invite: "1" };
+        const element = await Page({ searchParams: Promise.resolve(search), params: Promise.resolve({ threadId: world.threadId }) });
         const rendered = JSON.stringify(element, (_k, v) => (typeof v === "function" || typeof v === "symbol" ? undefined : v)) ?? "";
         for (const secret of world.secrets) expect(rendered, `${file} as ${who} shows ${secret}`).not.toContain(secret);
         outcome = { kind: "ok", value: null };

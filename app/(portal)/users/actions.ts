@@ -35,9 +35,17 @@ export const restoreUserAction = defineAction({ name: "users.restore", guard: "p
   forButton(await restoreUser(svc, user.id, provider.id, input, request)),
 );
 
-export const inviteUsersAction = defineAction({ name: "users.invite", guard: "providerAdmin" }, async (input, { svc, user, provider, request }) =>
-  inviteUsers(svc, user.id, provider.id, input, request),
+/** The dialog's list as `{ rows }`; without JavaScript, one person posted flat (email, zip, names, role, permissions). */
+export const inviteUsersAction = defineAction(
+  { name: "users.invite", guard: "providerAdmin", echo: ["email", "zip", "firstName", "lastName", "role"] },
+  async (input, { svc, user, provider, request }) => inviteUsers(svc, user.id, provider.id, asInviteBatch(input), request),
 );
+
+function asInviteBatch(input: unknown): unknown {
+  if (typeof input !== "object" || input === null || "rows" in input) return input;
+  const { email, zip, firstName, lastName, role, permissions } = input as Record<string, unknown>;
+  return { rows: [{ email, zip, firstName, lastName, role, permissions }] };
+}
 
 /** Add to List: one person checked against this provider (its ZIPs, its users, its pending invitations) before joining the list. */
 export const checkInviteRowAction = defineAction({ name: "users.check_invite_row", guard: "providerAdmin" }, async (input, { svc, user, provider }) =>

@@ -11,7 +11,7 @@ import { listProviderUsers } from "@/lib/users/manage";
 
 export const metadata = { title: "Manage Users" };
 
-type Search = { edit?: string | string[]; confirm?: string | string[]; id?: string | string[] };
+type Search = { edit?: string | string[]; confirm?: string | string[]; id?: string | string[]; invite?: string | string[] };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { user, provider } = await requirePage("providerAdmin");
@@ -21,7 +21,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   // The dialog or question the address asks for: the tab's buttons used without JavaScript.
   const search = await searchParams;
   return (
-    <UsersPageFrame userName={`${user.firstName} ${user.lastName}`} accounts={accounts} providerName={providerDisplayName(provider)} tab="users" actions={<InviteUsers />}>
+    <UsersPageFrame userName={`${user.firstName} ${user.lastName}`} accounts={accounts} providerName={providerDisplayName(provider)} tab="users" actions={<InviteUsers page="/users" open={search.invite === "1"} />}>
       <UsersTable rows={rows} editId={typeof search.edit === "string" ? search.edit : null} asked={askedConfirmation(search)} />
     </UsersPageFrame>
   );

@@ -12,13 +12,17 @@ import { listInvitations } from "@/lib/users/invite";
 
 export const metadata = { title: "Invitations - Manage Users" };
 
-export default async function InvitationsPage({ searchParams }: { searchParams: Promise<{ confirm?: string | string[]; id?: string | string[] }> }) {
+type Search = { confirm?: string | string[]; id?: string | string[]; invite?: string | string[] };
+
+export default async function InvitationsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { user, provider } = await requirePage("providerAdmin");
   const [list, accounts] = await Promise.all([listInvitations(await appServices(), user.id, provider.id), linkedAccountsFor(user.id, provider.id)]);
   if (!list.ok) notFound();
+  // The dialog or question the address asks for: the tab's buttons used without JavaScript.
+  const search = await searchParams;
   return (
-    <UsersPageFrame userName={`${user.firstName} ${user.lastName}`} accounts={accounts} providerName={providerDisplayName(provider)} tab="invitations" actions={<InviteUsers />}>
-      <InvitationsTable rows={list.invitations} timeZone={siteConfig().timeZone} asked={askedConfirmation(await searchParams)} />
+    <UsersPageFrame userName={`${user.firstName} ${user.lastName}`} accounts={accounts} providerName={providerDisplayName(provider)} tab="invitations" actions={<InviteUsers page="/users/invitations" open={search.invite === "1"} />}>
+      <InvitationsTable rows={list.invitations} timeZone={siteConfig().timeZone} asked={askedConfirmation(search)} />
     </UsersPageFrame>
   );
 }
