@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, type MouseEvent, type ReactNode } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { Button, buttonClass } from "./button";
+import { Button, buttonClass, type ButtonVariant } from "./button";
 
 /**
  * A modal dialog: role="dialog", aria-modal, labelled by its title; focus moves to the first field
@@ -139,5 +139,44 @@ export function DialogFormButtons({
         </Button>
       )}
     </div>
+  );
+}
+
+/**
+ * The button that opens a dialog: a GET form to `page` with `params`, whose page renders that
+ * dialog open, so it works without JavaScript; with JavaScript `onOpen` opens it at once.
+ */
+export function DialogOpener({
+  page,
+  params,
+  onOpen,
+  variant,
+  label,
+  children,
+}: {
+  page: string;
+  params: Record<string, string>;
+  onOpen: () => void;
+  variant?: ButtonVariant;
+  /** The button's accessible name, when its text alone would be ambiguous in a list. */
+  label?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      method="get"
+      action={page}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onOpen();
+      }}
+    >
+      {Object.entries(params).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Button type="submit" variant={variant} aria-label={label}>
+        {children}
+      </Button>
+    </form>
   );
 }

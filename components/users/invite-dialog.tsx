@@ -15,7 +15,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { INVITE_ROW_MESSAGES, type InviteRowResult } from "@/lib/users/invite-messages";
 import { inviteRowSchema, MAX_INVITES_PER_SEND, ZIP_HINT, type InviteRow, type InviteRowInput } from "@/lib/users/schemas";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogOpener } from "@/components/ui/dialog";
 import { grantSummary } from "./messages";
 import { plainFormFields, RolePermissionsFields } from "./role-permissions-fields";
 import { useAnnounce } from "./status";
@@ -43,17 +43,9 @@ export function InviteUsers({ page, open: asked = false }: { page: string; open?
   };
   return (
     <>
-      <form
-        method="get"
-        action={page}
-        onSubmit={(event) => {
-          event.preventDefault();
-          setOpen(true);
-        }}
-      >
-        <input type="hidden" name="invite" value="1" />
-        <Button type="submit">Invite New User</Button>
-      </form>
+      <DialogOpener page={page} params={{ invite: "1" }} onOpen={() => setOpen(true)}>
+        Invite New User
+      </DialogOpener>
       {open ? <InviteDialog page={page} onClose={close} /> : null}
     </>
   );

@@ -1,21 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { approveRequestAction, denyRequestAction } from "@/app/(portal)/users/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { UNEXPECTED_ERROR } from "@/components/forms/server-errors";
 import { useFormAction } from "@/components/forms/use-form-action";
-import { Button, buttonClass } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { permissionLabel, roleLabel, type Role } from "@/lib/access/permissions";
 import type { DecideResult, RequestView } from "@/lib/requests/decide";
 import { REASON_MAX } from "@/lib/requests/policy";
 import { PROGRAMS } from "@/lib/requests/schemas";
-import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
+import { Dialog, DialogFormButtons, DialogOpener } from "@/components/ui/dialog";
+import { DialogOutcome, useDialogAnswer } from "./dialog-answer";
 import { grantSummary } from "./messages";
-import { firstPermissionSelector, plainFormFields, RolePermissionsFields } from "./role-permissions-fields";
-import { useAnnounce } from "./status";
+import { firstPermissionSelector, plainFormFields, RolePermissionsFields, usePickedGrant } from "./role-permissions-fields";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
 
@@ -65,10 +64,6 @@ export function PendingRequests({ rows, timeZone, open }: { rows: RequestView[];
     // Opened from the URL: leave the page's plain address behind.
     if (open) router.replace(PAGE, { scroll: false });
   };
-  const opener = (request: RequestView, decision: Decision) => (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setDeciding({ request, decision });
-  };
   return (
     <>
       {rows.length ? null : <p className="text-slate-700">No pending access requests.</p>}
@@ -84,18 +79,12 @@ export function PendingRequests({ rows, timeZone, open }: { rows: RequestView[];
               </div>
               <Details r={r} timeZone={timeZone} />
               <div className="mt-3 flex gap-2">
-                <form method="get" action={PAGE} onSubmit={opener(r, "approve")}>
-                  <input type="hidden" name="approve" value={r.id} />
-                  <Button type="submit" aria-label={`Approve request from ${r.email}`}>
-                    Approve
-                  </Button>
-                </form>
-                <form method="get" action={PAGE} onSubmit={opener(r, "deny")}>
-                  <input type="hidden" name="deny" value={r.id} />
-                  <Button type="submit" variant="danger" aria-label={`Deny request from ${r.email}`}>
-                    Deny
-                  </Button>
-                </form>
+                <DialogOpener page={PAGE} params={{ approve: r.id }} onOpen={() => setDeciding({ request: r, decision: "approve" })} label={`Approve request from ${r.email}`}>
+                  Approve
+                </DialogOpener>
+                <DialogOpener page={PAGE} params={{ deny: r.id }} onOpen={() => setDeciding({ request: r, decision: "deny" })} variant="danger" label={`Deny request from ${r.email}`}>
+                  Deny
+                </DialogOpener>
               </div>
             </article>
           </li>
@@ -120,58 +109,28 @@ const approvedText = (r: RequestView, role: Role, permissions: readonly string[]
 const deniedText = (r: RequestView) => `Denied the request from ${fullName(r)}. ${r.email} was emailed the decision.`;
 
 /**
- * Both dialogs' form, posted to its action with or without JavaScript. With JavaScript, success
- * closes the dialog and says what was done in the status region; field errors go on the fields;
- * a refusal stays in the dialog; the page refreshes behind it either way (the request leaves the
- * pending list). Without JavaScript the server renders the page again with the same answer, and
- * the dialog shows the outcome (`decided`: the request as it now stands).
+ * Both dialogs' form, posted to its action with or without JavaScript: field errors go on the
+ * fields, a refusal stays in the dialog, success is said (useDialogAnswer). Without JavaScript the
+ * server renders the page again with the same answer, and the dialog shows the outcome from the
+ * request as it now stands.
  */
 function useDecision(action: (state: DecideResult | null, form: FormData) => Promise<DecideResult>, onClose: () => void, successText: () => string) {
-  const router = useRouter();
-  const announce = useAnnounce();
   const decision = useFormAction(action);
   const { state } = decision;
-  const latest = useRef({ onClose, successText });
-  latest.current = { onClose, successText };
-  useEffect(() => {
-    if (!state) return;
-    if (state.ok) {
-      latest.current.onClose();
-      announce(latest.current.successText());
-    }
-    router.refresh();
-  }, [state, announce, router]);
+  useDialogAnswer(state, onClose, successText);
   const formError = state && !state.ok && state.reason !== "invalid" ? refusal(state) : null;
   return { ...decision, formError };
 }
 
-/** The outcome of a decision made without JavaScript, where the dialog's form was. */
-function Outcome({ text }: { text: string }) {
-  return (
-    <>
-      <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 font-medium text-green-900">
-        {text}
-      </p>
-      <a href={PAGE} className={buttonClass("secondary")}>
-        Close
-      </a>
-    </>
-  );
-}
-
 function ApproveDialog({ request, onClose }: { request: RequestView; onClose: () => void }) {
   // What the boxes say now: the role decides what the fields show, and both make the status message.
-  const [picked, setPicked] = useState<{ role: Role; permissions: string[] }>({ role: "user", permissions: [] });
+  const [picked, onChange] = usePickedGrant({ role: "user", permissions: [] });
   const { state, pending, errors, form, formError } = useDecision(approveRequestAction, onClose, () => approvedText(request, picked.role, picked.permissions));
-  const onChange = (event: FormEvent<HTMLFormElement>) => {
-    const data = new FormData(event.currentTarget);
-    setPicked({ role: data.get("role") === "admin" ? "admin" : "user", permissions: data.getAll("permissions[]").map(String) });
-  };
   return (
     // Opens on the first permission: the Administrator radio is one arrow key from promoting the requester.
     <Dialog title={`Approve request from ${fullName(request)}`} onClose={onClose} closeHref={PAGE} initialFocus={firstPermissionSelector("approve")}>
       {state?.ok && request.status === "approved" ? (
-        <Outcome text={approvedText(request, request.grantedRole ?? "user", request.grantedPermissions)} />
+        <DialogOutcome text={approvedText(request, request.grantedRole ?? "user", request.grantedPermissions)} page={PAGE} />
       ) : (
         <form {...form} onChange={onChange}>
           <input type="hidden" name="requestId" value={request.id} />
@@ -192,7 +151,7 @@ function DenyDialog({ request, onClose }: { request: RequestView; onClose: () =>
   return (
     <Dialog title={`Deny request from ${fullName(request)}`} onClose={onClose} closeHref={PAGE}>
       {state?.ok && request.status === "denied" ? (
-        <Outcome text={deniedText(request)} />
+        <DialogOutcome text={deniedText(request)} page={PAGE} />
       ) : (
         <form {...form}>
           <input type="hidden" name="requestId" value={request.id} />

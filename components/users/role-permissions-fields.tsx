@@ -1,13 +1,28 @@
 "use client";
 
-import type { InputHTMLAttributes, ReactNode, Ref } from "react";
-import { PERMISSIONS, ROLES } from "@/lib/access/permissions";
+import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
+import { PERMISSIONS, ROLES, type Role } from "@/lib/access/permissions";
 
 /** What each input of the two fields gets: react-hook-form's `register`, or `plainFormFields` for a form posted as is. */
 export type FieldProps = (name: "role" | "permissions") => InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> };
 
 /** For a plain form: the boxes post as `permissions[]`, so one ticked box still arrives as a list. */
 export const plainFormFields: FieldProps = (name) => ({ name: name === "permissions" ? "permissions[]" : name });
+
+export type Grant = { role: Role; permissions: string[] };
+
+/**
+ * What a plain form's role and boxes say now (it decides what the fields show and what the
+ * status message says): spread `onChange` on the <form>.
+ */
+export function usePickedGrant(initial: Grant): [Grant, (event: FormEvent<HTMLFormElement>) => void] {
+  const [picked, setPicked] = useState<Grant>(initial);
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const data = new FormData(event.currentTarget);
+    setPicked({ role: data.get("role") === "admin" ? "admin" : "user", permissions: data.getAll("permissions[]").map(String) });
+  };
+  return [picked, onChange];
+}
 
 const permissionCheckboxId = (idPrefix: string, permission: string) => `${idPrefix}-perm-${permission}`;
 

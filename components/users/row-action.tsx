@@ -1,13 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button, buttonClass, type ButtonVariant } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogOpener } from "@/components/ui/dialog";
 import type { AskedConfirmation } from "./asked-confirmation";
 import { useAnnounce } from "./status";
 
@@ -89,8 +89,7 @@ export function RowAction({
       {button}
     </form>
   );
-  const ask = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const ask = () => {
     announce(null);
     setAsking(true);
   };
@@ -103,13 +102,9 @@ export function RowAction({
   return (
     <span className="inline-flex flex-col items-start">
       {confirm ? (
-        <form method="get" action={page} onSubmit={ask}>
-          <input type="hidden" name="confirm" value={confirm.key} />
-          <input type="hidden" name="id" value={id} />
-          <Button type="submit" variant={variant} aria-label={accessibleName}>
-            {label}
-          </Button>
-        </form>
+        <DialogOpener page={page} params={{ confirm: confirm.key, id }} onOpen={ask} variant={variant} label={accessibleName}>
+          {label}
+        </DialogOpener>
       ) : (
         actionForm(
           <SubmitButton variant={variant} aria-label={accessibleName} pending={pending}>

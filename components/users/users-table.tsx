@@ -1,20 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { editRoleAction, makeAdminAction, restoreUserAction, revokeUserAction } from "@/app/(portal)/users/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { UNEXPECTED_ERROR } from "@/components/forms/server-errors";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useHydrated } from "@/components/forms/use-hydrated";
-import { Button, buttonClass } from "@/components/ui/button";
 import { permissionLabel, roleLabel, type Permission, type Role } from "@/lib/access/permissions";
-import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
+import { Dialog, DialogFormButtons, DialogOpener } from "@/components/ui/dialog";
 import type { AskedConfirmation } from "./asked-confirmation";
+import { DialogOutcome, useDialogAnswer } from "./dialog-answer";
 import { grantSummary, MANAGE_FAILURES } from "./messages";
-import { firstPermissionSelector, plainFormFields, RolePermissionsFields } from "./role-permissions-fields";
+import { firstPermissionSelector, plainFormFields, RolePermissionsFields, usePickedGrant } from "./role-permissions-fields";
 import { RowAction } from "./row-action";
-import { useAnnounce } from "./status";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 
 export interface UserRow {
@@ -69,19 +68,9 @@ export function UsersTable({ rows, editId = null, asked = null }: { rows: UserRo
             </Cell>
             <Cell label="Actions">
               <div className="flex flex-wrap gap-2">
-                <form
-                  method="get"
-                  action={PAGE}
-                  onSubmit={(event) => {
-                    event.preventDefault();
-                    setEditing(r);
-                  }}
-                >
-                  <input type="hidden" name="edit" value={r.membershipId} />
-                  <Button type="submit" variant="secondary" aria-label={`Edit Role and Permissions for ${r.email}`}>
-                    Edit Role and Permissions
-                  </Button>
-                </form>
+                <DialogOpener page={PAGE} params={{ edit: r.membershipId }} onOpen={() => setEditing(r)} variant="secondary" label={`Edit Role and Permissions for ${r.email}`}>
+                  Edit Role and Permissions
+                </DialogOpener>
                 {r.status === "active" && r.role !== "admin" ? (
                   <RowAction
                     key="make-admin"
@@ -163,29 +152,14 @@ const savedText = (row: UserRow, role: Role, permissions: readonly string[]) => 
  * with the dialog saying it, from the row as it now is.
  */
 function EditDialog({ row, onClose }: { row: UserRow; onClose: () => void }) {
-  const router = useRouter();
-  const announce = useAnnounce();
   const hydrated = useHydrated();
   const { state, pending, errors, form } = useFormAction(editRoleAction);
   // The boxes start as what they hold as a User: for an administrator, what demotion gives back (never all 11).
-  const [picked, setPicked] = useState<{ role: Role; permissions: string[] }>({ role: row.role, permissions: row.userPermissions });
-  const latest = useRef({ onClose, saved: () => savedText(row, picked.role, picked.permissions) });
-  latest.current = { onClose, saved: () => savedText(row, picked.role, picked.permissions) };
-  useEffect(() => {
-    if (!state) return;
-    if (state.ok) {
-      latest.current.onClose();
-      announce(latest.current.saved());
-    }
-    router.refresh();
-  }, [state, announce, router]);
+  const [picked, onChange] = usePickedGrant({ role: row.role, permissions: row.userPermissions });
+  useDialogAnswer(state, onClose, () => savedText(row, picked.role, picked.permissions));
   const formError = state && !state.ok && state.reason !== "invalid" ? (MANAGE_FAILURES[state.reason] ?? UNEXPECTED_ERROR) : null;
   const permissions = picked.role === "admin" ? [] : picked.permissions;
   const demoting = row.role === "admin" && picked.role === "user";
-  const onChange = (event: FormEvent<HTMLFormElement>) => {
-    const data = new FormData(event.currentTarget);
-    setPicked({ role: data.get("role") === "admin" ? "admin" : "user", permissions: data.getAll("permissions[]").map(String) });
-  };
   return (
     <Dialog
       title={`Edit Role and Permissions: ${row.name}`}
@@ -195,14 +169,7 @@ function EditDialog({ row, onClose }: { row: UserRow; onClose: () => void }) {
       initialFocus={row.role === "user" ? firstPermissionSelector("edit") : "#edit-role-admin"}
     >
       {state?.ok && !hydrated ? (
-        <>
-          <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 font-medium text-green-900">
-            {savedText(row, row.role, row.permissions)}
-          </p>
-          <a href={PAGE} className={buttonClass("secondary")}>
-            Close
-          </a>
-        </>
+        <DialogOutcome text={savedText(row, row.role, row.permissions)} page={PAGE} />
       ) : (
         <form {...form} onChange={onChange}>
           <input type="hidden" name="membershipId" value={row.membershipId} />
