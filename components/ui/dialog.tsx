@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, type MouseEvent, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Button, buttonClass, type ButtonVariant } from "./button";
 
@@ -140,6 +141,21 @@ export function DialogFormButtons({
       )}
     </div>
   );
+}
+
+/**
+ * Which dialog is open, where the page's address can ask for one: `fromAddress` is what the server
+ * rendered open (null if nothing was asked). `show` opens one at once (null hides it); `close`
+ * also leaves the asking address for the plain `page`.
+ */
+export function useAddressedDialog<T>(fromAddress: T | null, page: string) {
+  const router = useRouter();
+  const [open, show] = useState<T | null>(fromAddress);
+  const close = () => {
+    show(null);
+    if (fromAddress !== null) router.replace(page, { scroll: false });
+  };
+  return { open, show, close };
 }
 
 /**

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { useAnnounce } from "./status";
 
@@ -29,9 +30,7 @@ export function useDialogAnswer(state: { ok: boolean } | null, onClose: () => vo
 export function DialogOutcome({ text, page }: { text: string; page: string }) {
   return (
     <>
-      <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 font-medium text-green-900">
-        {text}
-      </p>
+      <Alert tone="success">{text}</Alert>
       <a href={page} className={buttonClass("secondary")}>
         Close
       </a>

@@ -15,7 +15,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { INVITE_ROW_MESSAGES, type InviteRowResult } from "@/lib/users/invite-messages";
 import { inviteRowSchema, MAX_INVITES_PER_SEND, ZIP_HINT, type InviteRow, type InviteRowInput } from "@/lib/users/schemas";
-import { Dialog, DialogOpener } from "@/components/ui/dialog";
+import { Dialog, DialogOpener, useAddressedDialog } from "@/components/ui/dialog";
 import { grantSummary } from "./messages";
 import { plainFormFields, RolePermissionsFields } from "./role-permissions-fields";
 import { useAnnounce } from "./status";
@@ -34,16 +34,10 @@ type Queued = { row: InviteRow; failure?: Failure };
  * dialog open (`open`), with a form for one person at a time (a list needs a script to keep it).
  */
 export function InviteUsers({ page, open: asked = false }: { page: string; open?: boolean }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(asked);
-  const close = () => {
-    setOpen(false);
-    // Opened from the address: leave the tab's plain address behind.
-    if (asked) router.replace(page, { scroll: false });
-  };
+  const { open, show, close } = useAddressedDialog(asked ? true : null, page);
   return (
     <>
-      <DialogOpener page={page} params={{ invite: "1" }} onOpen={() => setOpen(true)}>
+      <DialogOpener page={page} params={{ invite: "1" }} onOpen={() => show(true)}>
         Invite New User
       </DialogOpener>
       {open ? <InviteDialog page={page} onClose={close} /> : null}
@@ -67,9 +61,7 @@ function InviteOneForm({ page }: { page: string }) {
   return (
     <form {...form}>
       {sent ? (
-        <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 font-medium text-green-900">
-          Invitation sent to {sent}. Invite another person below, or close.
-        </p>
+        <Alert tone="success">Invitation sent to {sent}. Invite another person below, or close.</Alert>
       ) : null}
       <ErrorSummary errors={fieldErrors} labels={LABELS} formError={formError} />
       <div className="grid gap-x-4 sm:grid-cols-2">

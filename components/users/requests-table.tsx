@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { approveRequestAction, denyRequestAction } from "@/app/(portal)/users/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { UNEXPECTED_ERROR } from "@/components/forms/server-errors";
@@ -11,7 +10,7 @@ import { permissionLabel, roleLabel, type Role } from "@/lib/access/permissions"
 import type { DecideResult, RequestView } from "@/lib/requests/decide";
 import { REASON_MAX } from "@/lib/requests/policy";
 import { PROGRAMS } from "@/lib/requests/schemas";
-import { Dialog, DialogFormButtons, DialogOpener } from "@/components/ui/dialog";
+import { Dialog, DialogFormButtons, DialogOpener, useAddressedDialog } from "@/components/ui/dialog";
 import { DialogOutcome, useDialogAnswer } from "./dialog-answer";
 import { grantSummary } from "./messages";
 import { firstPermissionSelector, plainFormFields, RolePermissionsFields, usePickedGrant } from "./role-permissions-fields";
@@ -56,14 +55,8 @@ const PAGE = "/users/requests";
  * JavaScript the dialog opens at once.
  */
 export function PendingRequests({ rows, timeZone, open }: { rows: RequestView[]; timeZone: string; open: Deciding | null }) {
-  const router = useRouter();
   // The open dialog outlives its row: a refusal ("already decided") stays readable after the refresh removes the request.
-  const [deciding, setDeciding] = useState<Deciding | null>(open);
-  const close = () => {
-    setDeciding(null);
-    // Opened from the URL: leave the page's plain address behind.
-    if (open) router.replace(PAGE, { scroll: false });
-  };
+  const { open: deciding, show: setDeciding, close } = useAddressedDialog(open, PAGE);
   return (
     <>
       {rows.length ? null : <p className="text-slate-700">No pending access requests.</p>}

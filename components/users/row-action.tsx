@@ -1,13 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button, buttonClass, type ButtonVariant } from "@/components/ui/button";
-import { Dialog, DialogOpener } from "@/components/ui/dialog";
+import { Dialog, DialogOpener, useAddressedDialog } from "@/components/ui/dialog";
 import type { AskedConfirmation } from "./asked-confirmation";
 import { useAnnounce } from "./status";
 
@@ -67,13 +67,14 @@ export function RowAction({
   const router = useRouter();
   const announce = useAnnounce();
   const { state, pending, form } = useFormAction(action);
-  const [asking, setAsking] = useState(!!confirm && asked?.key === confirm.key && asked.id === id);
+  const question = useAddressedDialog(confirm && asked?.key === confirm.key && asked.id === id ? true : null, page);
+  const asking = question.open !== null;
   // Read when the answer comes, not reacted to: the row may re-render with new words meanwhile.
   const latest = useRef({ success, asked, page });
   latest.current = { success, asked, page };
   useEffect(() => {
     if (!state) return;
-    setAsking(false);
+    question.show(null);
     if (state.ok) announce(latest.current.success);
     // Asked for in the address: leave the tab's plain address behind (which refreshes it too).
     if (state.ok && latest.current.asked) router.replace(latest.current.page, { scroll: false });
@@ -91,12 +92,7 @@ export function RowAction({
   );
   const ask = () => {
     announce(null);
-    setAsking(true);
-  };
-  const dismiss = () => {
-    setAsking(false);
-    // Asked for in the address: leave the tab's plain address behind.
-    if (asked) router.replace(page, { scroll: false });
+    question.show(true);
   };
 
   return (
@@ -118,7 +114,7 @@ export function RowAction({
         </span>
       ) : null}
       {confirm && asking ? (
-        <ConfirmDialog confirm={confirm} busy={pending} failure={failure} page={page} onDismiss={dismiss}>
+        <ConfirmDialog confirm={confirm} busy={pending} failure={failure} page={page} onDismiss={question.close}>
           {actionForm(
             <SubmitButton variant={variant === "danger" ? "danger" : "primary"} pending={pending} pendingLabel={confirm.busyLabel}>
               {confirm.confirmLabel}

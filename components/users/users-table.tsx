@@ -1,14 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { editRoleAction, makeAdminAction, restoreUserAction, revokeUserAction } from "@/app/(portal)/users/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { UNEXPECTED_ERROR } from "@/components/forms/server-errors";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { permissionLabel, roleLabel, type Permission, type Role } from "@/lib/access/permissions";
-import { Dialog, DialogFormButtons, DialogOpener } from "@/components/ui/dialog";
+import { Dialog, DialogFormButtons, DialogOpener, useAddressedDialog } from "@/components/ui/dialog";
 import type { AskedConfirmation } from "./asked-confirmation";
 import { DialogOutcome, useDialogAnswer } from "./dialog-answer";
 import { grantSummary, MANAGE_FAILURES } from "./messages";
@@ -37,14 +35,7 @@ const PAGE = "/users";
  * open: `editId`), Make Admin and Revoke User ask through `?confirm=KEY&id=ID` (`asked`).
  */
 export function UsersTable({ rows, editId = null, asked = null }: { rows: UserRow[]; editId?: string | null; asked?: AskedConfirmation }) {
-  const router = useRouter();
-  const fromAddress = rows.find((r) => r.membershipId === editId) ?? null;
-  const [editing, setEditing] = useState<UserRow | null>(fromAddress);
-  const closeEdit = () => {
-    setEditing(null);
-    // Opened from the address: leave the tab's plain address behind.
-    if (fromAddress) router.replace(PAGE, { scroll: false });
-  };
+  const { open: editing, show: setEditing, close: closeEdit } = useAddressedDialog(rows.find((r) => r.membershipId === editId) ?? null, PAGE);
   return (
     <>
       <DataTable caption="Users of this provider" columns={["Email", "Name", "Role", "Permissions", "Status", "Actions"]}>
